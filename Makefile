@@ -1,0 +1,69 @@
+# Stepwise: `make run` to try it, `make test` to check everything.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test install install-test lint format typecheck migrations-check pytest \
+        pytest-sqlite pytest-postgres chromium eval bench clean
+
+## run: install, migrate, load the demo organisation and serve on http://$(HOST):$(PORT)/
+run: $(VENV)/.installed
+	STEPWISE_HTTPS=$${STEPWISE_HTTPS:-false} $(BIN)/stepwise demo
+	STEPWISE_HTTPS=$${STEPWISE_HTTPS:-false} $(BIN)/stepwise serve --host $(HOST) --port $(PORT)
+
+## test: lint, types, migrations, then the whole suite on SQLite and on PostgreSQL
+test: $(VENV)/.installed-test chromium lint typecheck migrations-check pytest-sqlite pytest-postgres
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/pip install -q -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+chromium:
+	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \
+	  scripts/install-debian-packages.sh chromium; }
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy stepwise
+
+migrations-check: $(VENV)/.installed-test
+	STEPWISE_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
+
+pytest-sqlite: $(VENV)/.installed-test
+	STEPWISE_DATA_DIR=$$(mktemp -d) $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+pytest-postgres: $(VENV)/.installed-test
+	STEPWISE_DATA_DIR=$$(mktemp -d) scripts/with-postgres.sh $(BIN)/pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+pytest: pytest-sqlite
+
+eval: $(VENV)/.installed-test
+	$(BIN)/python scripts/evaluate_smart.py
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/smart_speed.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

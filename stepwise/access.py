@@ -1,0 +1,78 @@
+"""The one permission policy: who may see and change what in Stepwise.
+
+Every door (page, API operation, CLI command, export, feed, search) asks here. Objects a
+person may not see are reported as missing (404), so their existence does not leak.
+
+Roles, as the product defines them:
+- a person owns their profile and (later) their goals, assessments and learning plan;
+- their manager sees what they share with their manager, and their profile;
+- teammates and the organisation see what visibility allows;
+- a mentor sees only what they are invited to;
+- an admin runs the installation: people, teams, settings (not others' private content).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+
+from stepwise.people.models import User
+
+ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
+
+Person = User | AnonymousUser
+
+
+def is_admin(user: Person) -> bool:
+    return isinstance(user, User) and user.is_admin
+
+
+def manages(manager: Person, person: User) -> bool:
+    """True when ``manager`` is ``person``'s direct manager."""
+    return isinstance(manager, User) and manager.is_active and person.manager_id == manager.pk
+
+
+def visible_people(user: Person) -> QuerySet[User]:
+    """People whose profile ``user`` may see: themselves, their reports, their manager,
+    their team, and for an admin everyone."""
+    if not isinstance(user, User) or not user.is_active:
+        return User.objects.none()
+    if user.is_admin:
+        return User.objects.all()
+    shared = Q(pk=user.pk) | Q(manager=user) | Q(pk=user.manager_id)
+    if user.team_id:
+        shared |= Q(team_id=user.team_id)
+    return User.objects.filter(shared, is_active=True)
+
+
+def access_person(user: Person, person_id: int, *, for_change: bool = False) -> User:
+    """The person ``person_id`` if ``user`` may see them (or change them, with
+    ``for_change``); otherwise 404."""
+    try:
+        person = visible_people(user).get(pk=person_id)
+    except User.DoesNotExist:
+        raise Http404("No such person") from None
+    if for_change and not can_change_profile(user, person):
+        raise Http404("No such person")
+    return person
+
+
+def can_change_profile(user: Person, person: User) -> bool:
+    return isinstance(user, User) and user.is_active and (user.pk == person.pk or user.is_admin)
+
+
+def admin_required(view: ViewFunc) -> ViewFunc:
+    """Admin-only pages answer 404 to everyone else, like anything they may not see."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not is_admin(request.user):
+            raise Http404("No such page")
+        return view(request, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

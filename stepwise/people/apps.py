@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "stepwise.people"
+    label = "people"
+    verbose_name = "People"
+
+    def ready(self) -> None:
+        from stepwise.people import signals  # noqa: F401  (connects the audit receivers)

@@ -1,0 +1,181 @@
+"""Forms for signing up, the profile and the admin's people pages."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+
+from stepwise.people.models import Level, RoleTrack, Team, User
+
+TIMEZONE_CHOICES = [(zone, zone.replace("_", " ")) for zone in sorted(available_timezones())]
+
+
+class SignUpForm(UserCreationForm[User]):
+    class Meta:
+        model = User
+        fields = ("username", "display_name", "email")
+        labels = {"username": "Sign-in name", "display_name": "Your name"}
+        help_texts = {
+            "username": "Letters, digits and @ . + - _ only. You sign in with this.",
+            "display_name": "How Stepwise and your colleagues address you.",
+            "email": "Used only to reset your password and send reminders you ask for.",
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+        self.fields["username"].widget.attrs.update(autocomplete="username", autofocus=False)
+        self.fields["display_name"].widget.attrs.update(autocomplete="name", autofocus=True)
+        self.fields["password1"].help_text = (
+            "At least 8 characters; not a common password, not all digits, "
+            "and not close to your name or email."
+        )
+        self.fields["password2"].help_text = "Type it once more, to be sure."
+
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That sign-in name is taken. Try another one.")
+        return username
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account already uses this email address.")
+        return email
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label="Your name", max_length=120, required=False)
+    email = forms.EmailField(label="Email address")
+    role_track = forms.ChoiceField(label="Role track", choices=RoleTrack.choices)
+    level = forms.ChoiceField(
+        label="Current level", choices=[("", "Not set yet"), *Level.choices], required=False
+    )
+    target_level = forms.ChoiceField(
+        label="Level you are working towards",
+        choices=[("", "Not set yet"), *Level.choices],
+        required=False,
+    )
+    target_date = forms.DateField(
+        label="By when",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="A date you would like to be ready by; you can change it later.",
+    )
+    manager = forms.ModelChoiceField(
+        label="Your manager",
+        queryset=User.objects.none(),
+        required=False,
+        empty_label="No manager yet",
+        help_text="Your manager sees the goals you share with them and can help you unblock.",
+    )
+    team = forms.ModelChoiceField(
+        label="Team", queryset=Team.objects.all(), required=False, empty_label="No team"
+    )
+    timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES)
+    weekly_growth_hours = forms.DecimalField(
+        label="Hours a week you can give to growth",
+        min_value=0,
+        max_value=40,
+        decimal_places=1,
+        help_text="Be honest: Stepwise warns you when your goals ask for more than this.",
+    )
+
+    def __init__(self, *args: Any, person: User, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {name: _initial(person, name) for name in self.base_fields})
+        super().__init__(*args, **kwargs)
+        self.person = person
+        manager_field = self.fields["manager"]
+        assert isinstance(manager_field, forms.ModelChoiceField)
+        manager_field.queryset = User.objects.active().exclude(pk=person.pk)
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.person.pk).exists():
+            raise forms.ValidationError("Another account already uses this email address.")
+        return email
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        level, target = data.get("level"), data.get("target_level")
+        if level and target and Level.values.index(target) < Level.values.index(level):
+            self.add_error("target_level", "Pick a level at or above your current one.")
+        return data
+
+
+def _initial(person: User, name: str) -> Any:
+    value = getattr(person, name)
+    return value.pk if isinstance(value, User | Team) else value
+
+
+class PersonForm(forms.Form):
+    """An admin creates an account for someone."""
+
+    username = forms.CharField(label="Sign-in name", max_length=150)
+    display_name = forms.CharField(label="Name", max_length=120, required=False)
+    email = forms.EmailField(label="Email address")
+    password = forms.CharField(
+        label="First password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Tell them to change it after signing in.",
+    )
+    level = forms.ChoiceField(
+        label="Level", choices=[("", "Not set"), *Level.choices], required=False
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.all(), required=False, empty_label="No team"
+    )
+    manager = forms.ModelChoiceField(
+        queryset=User.objects.active(), required=False, empty_label="No manager"
+    )
+    is_admin = forms.BooleanField(label="Admin of this Stepwise", required=False)
+
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data["username"].strip()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("That sign-in name is taken.")
+        return username
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account already uses this email address.")
+        return email
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(label="Team name", max_length=120)
+    description = forms.CharField(
+        label="What the team works on", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OrganisationForm(forms.Form):
+    name = forms.CharField(label="Organisation name", max_length=120)
+    allow_self_signup = forms.BooleanField(
+        label="Anyone who can reach this Stepwise may sign up",
+        required=False,
+        help_text="Turn off to create every account yourself.",
+    )
+
+
+class PlacementForm(forms.Form):
+    """An admin sets a person's team and manager."""
+
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.all(), required=False, empty_label="No team"
+    )
+    manager = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, empty_label="No manager"
+    )
+
+    def __init__(self, *args: Any, person: User, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {"team": person.team_id, "manager": person.manager_id})
+        super().__init__(*args, **kwargs)
+        manager_field = self.fields["manager"]
+        assert isinstance(manager_field, forms.ModelChoiceField)
+        manager_field.queryset = User.objects.active().exclude(pk=person.pk)

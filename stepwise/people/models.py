@@ -1,0 +1,182 @@
+"""People: accounts and career profiles, teams, the organisation's own settings, audit log."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class Level(models.TextChoices):
+    """Career levels of the default product-management ladder, lowest first."""
+
+    ASSOCIATE_PM = "associate_pm", "Associate PM"
+    PM = "pm", "Product Manager"
+    SENIOR_PM = "senior_pm", "Senior PM"
+    PRINCIPAL_PM = "principal_pm", "Principal / Group PM"
+    DIRECTOR = "director", "Director of Product"
+
+
+class RoleTrack(models.TextChoices):
+    PRODUCT_MANAGEMENT = "product_management", "Product management"
+    PRODUCT_OWNERSHIP = "product_ownership", "Product ownership"
+    PRODUCT_OPERATIONS = "product_operations", "Product operations"
+
+
+class Organisation(models.Model):
+    """The one organisation this installation serves; created on first use."""
+
+    name = models.CharField(max_length=120, default="Our company")
+    allow_self_signup = models.BooleanField(
+        default=True, help_text="When off, only an admin can create accounts."
+    )
+    fiscal_year_start_month = models.PositiveSmallIntegerField(
+        default=1, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(fiscal_year_start_month__gte=1, fiscal_year_start_month__lte=12),
+                name="organisation_fiscal_month_valid",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> Organisation:
+        organisation, _ = cls.objects.get_or_create(pk=1)
+        return organisation
+
+
+class Team(models.Model):
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="team_name_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeopleManager(UserManager["User"]):
+    def active(self) -> models.QuerySet[User]:
+        return self.filter(is_active=True)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Sign-in names are case-insensitive: "Alice" and "alice" are one account."""
+        return self.get(username__iexact=username)
+
+
+class User(AbstractUser):
+    """A person using Stepwise, with the career profile the product loop starts from."""
+
+    display_name = models.CharField(max_length=120, blank=True)
+    email = models.EmailField("email address")
+    role_track = models.CharField(
+        max_length=32, choices=RoleTrack.choices, default=RoleTrack.PRODUCT_MANAGEMENT
+    )
+    level = models.CharField(max_length=32, choices=Level.choices, blank=True)
+    target_level = models.CharField(max_length=32, choices=Level.choices, blank=True)
+    target_date = models.DateField(null=True, blank=True)
+    manager = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="reports"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
+    timezone = models.CharField(max_length=64, default="UTC")
+    weekly_growth_hours = models.DecimalField(
+        "hours a week for growth",
+        max_digits=4,
+        decimal_places=1,
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(40)],
+    )
+
+    objects: ClassVar[PeopleManager] = PeopleManager()
+
+    class Meta:
+        ordering = ["display_name", "username"]
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="user_username_unique_ci"),
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+            models.CheckConstraint(
+                condition=~models.Q(manager=models.F("pk")), name="user_not_own_manager"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekly_growth_hours__gte=0, weekly_growth_hours__lte=40),
+                name="user_growth_hours_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """What the product calls this person: their display name, else their username."""
+        return self.display_name or self.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.is_superuser
+
+    def profile_gaps(self) -> list[str]:
+        """The parts of the profile the growth loop needs that are still empty."""
+        wanted = {
+            "current level": self.level,
+            "target level": self.target_level,
+            "target date": self.target_date,
+            "manager": self.manager_id,
+        }
+        return [label for label, value in wanted.items() if not value]
+
+
+class AuditEvent(models.Model):
+    """A security-relevant event: sign-ins, sign-outs, account and settings changes."""
+
+    class Kind(models.TextChoices):
+        SIGNUP = "signup", "Signed up"
+        LOGIN = "login", "Logged in"
+        LOGIN_FAILED = "login_failed", "Failed login"
+        LOGIN_BLOCKED = "login_blocked", "Login refused while locked"
+        LOGOUT = "logout", "Logged out"
+        PASSWORD_CHANGED = "password_changed", "Changed password"
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", "Asked for a password reset"
+        PROFILE_CHANGED = "profile_changed", "Changed a profile"
+        USER_CREATED = "user_created", "Created an account"
+        TEAM_CREATED = "team_created", "Created a team"
+        SETTINGS_CHANGED = "settings_changed", "Changed organisation settings"
+
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
+    )
+    subject = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=200, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["kind", "username", "at"], name="audit_kind_username_at"),
+            models.Index(fields=["kind", "ip_address", "at"], name="audit_kind_ip_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.username} at {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,41 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+from django.views.generic import TemplateView
+
+from stepwise.people import organisation_views, views
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("signup/", views.sign_up, name="signup"),
+    path("login/", views.sign_in, name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profile/", views.profile, name="profile"),
+    path("password/change/", views.change_password, name="password_change"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(
+            template_name="registration/password_reset_sent.html"
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="registration/password_reset_confirm.html",
+            success_url=reverse_lazy("password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        TemplateView.as_view(template_name="registration/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
+    path("organisation/", organisation_views.organisation, name="organisation"),
+    path("organisation/people/new/", organisation_views.new_person, name="person_new"),
+    path(
+        "organisation/people/<int:person_id>/", organisation_views.place_person, name="person_place"
+    ),
+    path("organisation/teams/new/", organisation_views.new_team, name="team_new"),
+]

@@ -1,0 +1,188 @@
+"""Pages for accounts and profiles: sign up, sign in and out, passwords, profile, dashboard."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
+
+from stepwise.people import actions
+from stepwise.people.audit import client_address, record_event
+from stepwise.people.forms import ProfileForm, SignUpForm
+from stepwise.people.models import AuditEvent, Organisation, User
+from stepwise.people.throttle import login_lockout
+
+
+@require_safe
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and database check for load balancers and `make run`."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:
+        return JsonResponse({"status": "error", "database": str(error)[:200]}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "POST"])
+def sign_up(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    first = not User.objects.exists()
+    if not first and not Organisation.current().allow_self_signup:
+        return render(request, "registration/signup_closed.html", status=403)
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = _sign_up_from(form, request)
+        if user is not None:
+            login(request, user, backend="stepwise.people.backends.ThrottledModelBackend")
+            messages.success(request, f"Welcome to Stepwise, {user.name}.")
+            return redirect("profile" if first else "dashboard")
+    return render(request, "registration/signup.html", {"form": form, "first_account": first})
+
+
+def _sign_up_from(form: SignUpForm, request: HttpRequest) -> User | None:
+    data = form.cleaned_data
+    try:
+        return actions.do_sign_up(
+            username=data["username"],
+            email=data["email"],
+            password=data["password1"],
+            display_name=data.get("display_name", ""),
+            request=request,
+        )
+    except actions.SignupClosed as closed:
+        form.add_error(None, str(closed))
+    except ValidationError as error:
+        _attach_errors(form, error)
+    return None
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("dashboard")
+    form = AuthenticationForm(request, data=request.POST or None)
+    lockout_message = ""
+    if request.method == "POST":
+        username = request.POST.get("username", "")
+        if form.is_valid():
+            login(request, form.get_user())
+            return redirect(_next_url(request))
+        lock = login_lockout(username, client_address(request)) if username else None
+        lockout_message = lock.message if lock else ""
+    context = {
+        "form": form,
+        "lockout_message": lockout_message,
+        "next": request.GET.get("next", ""),
+        "signup_open": Organisation.current().allow_self_signup or not User.objects.exists(),
+    }
+    return render(
+        request, "registration/login.html", context, status=429 if lockout_message else 200
+    )
+
+
+def _next_url(request: HttpRequest) -> str:
+    wanted = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return wanted if wanted and safe else str(reverse_lazy("dashboard"))
+
+
+@sensitive_post_parameters("old_password", "new_password1", "new_password2")
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_password(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)
+        record_event(AuditEvent.Kind.PASSWORD_CHANGED, request=request, actor=user)
+        messages.success(request, "Your password is changed.")
+        return redirect("profile")
+    return render(request, "registration/password_change.html", {"form": form})
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        record_event(
+            AuditEvent.Kind.PASSWORD_RESET_REQUESTED,
+            request=self.request,
+            email=form.cleaned_data["email"],
+        )
+        return super().form_valid(form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    person = request.user
+    assert isinstance(person, User)
+    form = ProfileForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            changed = actions.do_update_profile(
+                person=person, changed_by=person, request=request, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            messages.success(
+                request,
+                "Profile saved." if changed else "Nothing changed; your profile is as it was.",
+            )
+            return redirect("profile")
+    return render(request, "people/profile.html", {"form": form, "person": person})
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    person = request.user
+    assert isinstance(person, User)
+    person = User.objects.select_related("manager", "team").get(pk=person.pk)
+    context = {
+        "person": person,
+        "profile_gaps": person.profile_gaps(),
+        "reports": list(person.reports.filter(is_active=True).select_related("team")),
+    }
+    return render(request, "people/dashboard.html", context)
+
+
+def _attach_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show an action's validation error on the form field it concerns."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            target = field if field in form.fields else None
+            for message in field_errors:
+                form.add_error(target, message)
+    else:
+        for text in error.messages:
+            form.add_error(None, text)

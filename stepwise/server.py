@@ -1,0 +1,41 @@
+"""Serving Stepwise with gunicorn from the `stepwise serve` command."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from gunicorn.app.base import BaseApplication
+
+
+class _Gunicorn(BaseApplication):
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        from stepwise.wsgi import application
+
+        return application
+
+
+def run_server(*, host: str, port: int, workers: int, announce: Callable[[str], None]) -> None:
+    if not settings.DEBUG:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    url = f"http://{host}:{port}/"
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "warning",
+        "when_ready": lambda _server: announce(url),
+        "forwarded_allow_ips": "127.0.0.1,::1",
+    }
+    _Gunicorn(options).run()

@@ -1,0 +1,96 @@
+"""Shared fixtures: the personas of ARCHITECTURE.md in a small organisation.
+
+alice is a PM in Checkout, bob her manager, dan her teammate, carol a senior PM in Discovery
+who mentors alice, eve a PM in Discovery, and an admin who runs the installation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from stepwise.people.models import Level, Team, User
+
+PASSWORD = "correct-horse-battery-9"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
+    """Argon2 is deliberately slow; tests that are not about hashing use a fast hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def make_person(db: None) -> Callable[..., User]:
+    def make(username: str, **fields: object) -> User:
+        fields.setdefault("email", f"{username}@example.com")
+        fields.setdefault("display_name", username.title())
+        user = User(username=username, **fields)
+        user.set_password(PASSWORD)
+        user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def checkout(db: None) -> Team:
+    return Team.objects.create(name="Checkout")
+
+
+@pytest.fixture
+def discovery(db: None) -> Team:
+    return Team.objects.create(name="Discovery")
+
+
+@pytest.fixture
+def admin(make_person: Callable[..., User]) -> User:
+    return make_person("admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def bob(make_person: Callable[..., User], checkout: Team) -> User:
+    return make_person("bob", team=checkout, level=Level.PRINCIPAL_PM)
+
+
+@pytest.fixture
+def alice(make_person: Callable[..., User], bob: User, checkout: Team) -> User:
+    return make_person(
+        "alice", team=checkout, manager=bob, level=Level.ASSOCIATE_PM, target_level=Level.PM
+    )
+
+
+@pytest.fixture
+def dan(make_person: Callable[..., User], bob: User, checkout: Team) -> User:
+    return make_person("dan", team=checkout, manager=bob, level=Level.PM)
+
+
+@pytest.fixture
+def carol(make_person: Callable[..., User], discovery: Team) -> User:
+    return make_person("carol", team=discovery, level=Level.SENIOR_PM)
+
+
+@pytest.fixture
+def eve(make_person: Callable[..., User], carol: User, discovery: Team) -> User:
+    return make_person("eve", team=discovery, manager=carol, level=Level.PM)
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], Client]:
+    """A browser-like client signed in as the given person."""
+
+    def signed_in(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return signed_in
+
+
+def pytest_report_header() -> str:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return f"stepwise database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('NAME')}"

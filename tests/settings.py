@@ -1,0 +1,22 @@
+"""Settings for the test suite: the real settings, read after a few test-run defaults.
+
+The suite talks plain HTTP to Django's test client and live server, so HTTPS-only settings
+are off unless a variable says otherwise (tests/lib/test_deploy.py checks them in a
+subprocess with production values). Data (the generated secret key) goes to a temporary
+directory unless STEPWISE_DATA_DIR is set.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("STEPWISE_HTTPS", "false")
+os.environ.setdefault("STEPWISE_DATA_DIR", tempfile.mkdtemp(prefix="stepwise-test-"))
+
+from stepwise.settings import *  # noqa: F403
+from stepwise.settings import STORAGES
+
+# No collectstatic before tests: serve assets straight from the apps, unhashed.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
