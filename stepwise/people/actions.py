@@ -197,5 +197,7 @@ def do_update_organisation(
     organisation.full_clean()
     if changed:
         organisation.save(update_fields=[*changed, "updated_at"])
-        record_event(AuditEvent.Kind.SETTINGS_CHANGED, request=request, actor=changed_by, changes=changed)
+        record_event(
+            AuditEvent.Kind.SETTINGS_CHANGED, request=request, actor=changed_by, changes=changed
+        )
     return organisation
