@@ -17,7 +17,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 as_owner=()
 if [ "$(id -u)" = 0 ]; then
   chown postgres:postgres "$dir"
-  as_owner=(runuser -u postgres --)
+  as_owner=(runuser -u postgres -- env -C /)  # from /, which the postgres user can enter
 fi
 
 cleanup() {
