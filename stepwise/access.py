@@ -21,7 +21,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
-from stepwise.people.models import User
+from stepwise.people.models import ApiToken, User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
@@ -60,6 +60,16 @@ def access_person(user: Person, person_id: int, *, for_change: bool = False) -> 
     if for_change and not can_change_profile(user, person):
         raise Http404("No such person")
     return person
+
+
+def access_api_token(user: Person, token_id: int) -> ApiToken:
+    """One of the person's own API tokens; anyone else's is 404."""
+    if not isinstance(user, User):
+        raise Http404("No such token")
+    try:
+        return ApiToken.objects.get(pk=token_id, user=user)
+    except ApiToken.DoesNotExist:
+        raise Http404("No such token") from None
 
 
 def can_change_profile(user: Person, person: User) -> bool:

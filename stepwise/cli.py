@@ -85,14 +85,13 @@ def serve(
 
 
 def _announce(url: str) -> None:
-    from stepwise.people.demo import DEMO_PASSWORD
-    from stepwise.people.models import User
+    from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
 
     out.print(f"\n[bold]Stepwise is running at[/] [link={url}]{url}[/]")
-    if User.objects.filter(username="alice").exists():
+    if demo_is_loaded():
         out.print(
-            f"Demo login: [bold]alice[/] / [bold]{DEMO_PASSWORD}[/] (a PM)   "
-            f"[bold]bob[/] (her manager), [bold]admin[/] (the admin): same password"
+            "Sign in as [bold]alice[/] (a PM), [bold]bob[/] (her manager) or [bold]admin[/], "
+            f"password [bold]{DEMO_PASSWORD}[/]"
         )
     out.print("Press Ctrl+C to stop.\n")
 

@@ -13,9 +13,19 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from stepwise.people.audit import record_event
-from stepwise.people.models import AuditEvent, Level, Organisation, RoleTrack, Team, User
+from stepwise.people.models import (
+    ApiToken,
+    AuditEvent,
+    Level,
+    Organisation,
+    RoleTrack,
+    Team,
+    User,
+)
+from stepwise.people.tokens import hash_token, new_token_secret
 
 PROFILE_FIELDS = (
     "display_name",
@@ -29,6 +39,9 @@ PROFILE_FIELDS = (
     "timezone",
     "weekly_growth_hours",
 )
+
+
+MAX_TOKENS_PER_PERSON = 20
 
 
 class SignupClosed(Exception):
@@ -201,3 +214,34 @@ def do_update_organisation(
             AuditEvent.Kind.SETTINGS_CHANGED, request=request, actor=changed_by, changes=changed
         )
     return organisation
+
+
+@transaction.atomic
+def do_create_api_token(
+    *, owner: User, name: str, request: HttpRequest | None = None
+) -> tuple[ApiToken, str]:
+    """Create a token; returns it with the secret, which is never shown again."""
+    name = name.strip()
+    if not name:
+        raise ValidationError({"name": "Name the token after where you will use it."})
+    if owner.api_tokens.usable().count() >= MAX_TOKENS_PER_PERSON:
+        raise ValidationError(
+            {"name": f"You have {MAX_TOKENS_PER_PERSON} tokens; revoke one you no longer use."}
+        )
+    raw = new_token_secret()
+    token = ApiToken.objects.create(
+        user=owner, name=name[:80], key_hash=hash_token(raw), key_hint=raw[:8]
+    )
+    record_event(AuditEvent.Kind.TOKEN_CREATED, request=request, actor=owner, token=token.name)
+    return token, raw
+
+
+@transaction.atomic
+def do_revoke_api_token(*, token: ApiToken, request: HttpRequest | None = None) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        record_event(
+            AuditEvent.Kind.TOKEN_REVOKED, request=request, actor=token.user, token=token.name
+        )
+    return token

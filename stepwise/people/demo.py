@@ -82,6 +82,11 @@ PEOPLE = (
 )
 
 
+def demo_is_loaded() -> bool:
+    """True while the demo's first person still signs in with the demo's email address."""
+    return User.objects.filter(username="alice", email="alice@northwind.example").exists()
+
+
 @transaction.atomic
 def load_demo() -> list[DemoPerson]:
     """Create the demo organisation where it is missing; returns the demo people."""

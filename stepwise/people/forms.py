@@ -147,6 +147,14 @@ class PersonForm(forms.Form):
         return email
 
 
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label="What is this token for?",
+        max_length=80,
+        help_text="For example “laptop CLI” or “weekly report script”. You can revoke it any time.",
+    )
+
+
 class TeamForm(forms.Form):
     name = forms.CharField(label="Team name", max_length=120)
     description = forms.CharField(

@@ -10,6 +10,8 @@ urlpatterns = [
     path("login/", views.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/tokens/", views.api_tokens, name="api_tokens"),
+    path("profile/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api_token_revoke"),
     path("password/change/", views.change_password, name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

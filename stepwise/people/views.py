@@ -19,11 +19,18 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_safe
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
 
+from stepwise.access import access_api_token
 from stepwise.people import actions
 from stepwise.people.audit import client_address, record_event
-from stepwise.people.forms import ProfileForm, SignUpForm
+from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
+from stepwise.people.forms import ApiTokenForm, ProfileForm, SignUpForm
 from stepwise.people.models import AuditEvent, Organisation, User
 from stepwise.people.throttle import login_lockout
 
@@ -83,6 +90,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("dashboard")
     form = AuthenticationForm(request, data=request.POST or None)
+    form.fields["username"].label = "Sign-in name"
     lockout_message = ""
     if request.method == "POST":
         username = request.POST.get("username", "")
@@ -96,6 +104,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         "lockout_message": lockout_message,
         "next": request.GET.get("next", ""),
         "signup_open": Organisation.current().allow_self_signup or not User.objects.exists(),
+        "demo_password": DEMO_PASSWORD if demo_is_loaded() else "",
     }
     return render(
         request, "registration/login.html", context, status=429 if lockout_message else 200
@@ -186,3 +195,33 @@ def _attach_errors(form: BaseForm, error: ValidationError) -> None:
     else:
         for text in error.messages:
             form.add_error(None, text)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """List, create and revoke one's personal access tokens for the API."""
+    person = request.user
+    assert isinstance(person, User)
+    form = ApiTokenForm(request.POST or None)
+    new_secret = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, new_secret = actions.do_create_api_token(
+                owner=person, name=form.cleaned_data["name"], request=request
+            )
+        except ValidationError as error:
+            _attach_errors(form, error)
+        else:
+            form = ApiTokenForm()
+    context = {"form": form, "tokens": person.api_tokens.all(), "new_secret": new_secret}
+    return render(request, "people/api_tokens.html", context)
+
+
+@login_required
+@require_POST
+def revoke_api_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    token = access_api_token(request.user, token_id)
+    actions.do_revoke_api_token(token=token, request=request)
+    messages.success(request, f"Token “{token.name}” revoked; it no longer works.")
+    return redirect("api_tokens")

@@ -42,7 +42,7 @@ def test_sign_up_then_sign_in_and_see_the_dashboard(live_server: object, page: P
 
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/login/"))
-    page.get_by_label("Username").fill("priya")
+    page.get_by_label("Sign-in name").fill("priya")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Priya Shah")
@@ -53,7 +53,7 @@ def test_sign_up_then_sign_in_and_see_the_dashboard(live_server: object, page: P
 
 def test_wrong_password_shows_a_clear_message(live_server: object, page: Page) -> None:
     page.goto(f"{live_server.url}/login/")  # type: ignore[attr-defined]
-    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Sign-in name").fill("nobody")
     page.get_by_label("Password").fill("wrong-password")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("alert")).to_contain_text("correct username and password")

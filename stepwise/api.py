@@ -1,0 +1,65 @@
+"""The JSON API at /api/v1/: one Ninja Router per app, token or session authentication.
+
+Errors are JSON: ``{"detail": "..."}`` with the right 4xx; validation errors are 422 with the
+messages per field. Interactive documentation is at /api/v1/docs, the OpenAPI document at
+/api/v1/openapi.json.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from stepwise.people.api import router as people_router
+from stepwise.people.models import User
+from stepwise.people.tokens import person_for_token
+
+
+class PersonalAccessToken(HttpBearer):
+    """``Authorization: Bearer sw_…`` with a token made on the API tokens page."""
+
+    openapi_description = "A personal access token from Profile → API tokens."
+
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        person = person_for_token(token)
+        if person is not None:
+            request.user = person
+        return person
+
+
+api = NinjaAPI(
+    title="Stepwise API",
+    version="1",
+    description="Goals, check-ins and growth records of Stepwise, for scripts and integrations.",
+    urls_namespace="api",
+    auth=[PersonalAccessToken(), django_auth],
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """An action refused the input: 422 with a summary and the messages per field."""
+    fields: dict[str, Any] = (
+        {
+            name: [str(m) for m in ValidationError(errs).messages]
+            for name, errs in error.error_dict.items()
+        }
+        if hasattr(error, "error_dict")
+        else {}
+    )
+    return api.create_response(
+        request, {"detail": " ".join(error.messages), "fields": fields}, status=422
+    )
+
+
+api.add_router("/", people_router)
+
+
+def api_not_found(request: HttpRequest) -> JsonResponse:
+    """Anything under /api/ that no operation answers is a JSON 404, never an HTML page."""
+    return JsonResponse({"detail": f"No API operation at {request.path}"}, status=404)

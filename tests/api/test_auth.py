@@ -1,0 +1,63 @@
+"""API authentication: personal access tokens and sessions; JSON errors everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from stepwise.people.actions import do_revoke_api_token
+from stepwise.people.models import ApiToken, User
+from tests.api.conftest import ApiResponse
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+Api = Callable[..., ApiResponse]
+
+
+def test_without_credentials_the_api_answers_401_in_json(api: Api) -> None:
+    response = api("GET", "/api/v1/me")
+    assert response.status == 401
+    assert response.body == {"detail": "Unauthorized"}
+
+
+def test_a_token_identifies_its_owner(api: Api, alice: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    response = api("GET", "/api/v1/me", token=token_for(alice))
+    assert response.status == 200
+    assert response.body["username"] == "alice"
+    assert response.body["level"] == "associate_pm"
+    assert response.body["manager_id"] == alice.manager_id
+    assert ApiToken.objects.get(user=alice).last_used_at is not None
+
+
+def test_a_revoked_or_made_up_token_is_refused(api: Api, alice: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    secret = token_for(alice)
+    do_revoke_api_token(token=ApiToken.objects.get(user=alice))
+    assert api("GET", "/api/v1/me", token=secret).status == 401
+    assert api("GET", "/api/v1/me", token="sw_" + "x" * 43).status == 401
+    assert api("GET", "/api/v1/me", token="not-even-a-token").status == 401
+
+
+def test_a_deactivated_persons_token_stops_working(api: Api, alice: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    secret = token_for(alice)
+    alice.is_active = False
+    alice.save(update_fields=["is_active"])
+    assert api("GET", "/api/v1/me", token=secret).status == 401
+
+
+def test_unknown_api_paths_are_json_404s(api: Api, alice: User, token_for) -> None:  # type: ignore[no-untyped-def]
+    response = api("GET", "/api/v1/no-such-thing", token=token_for(alice))
+    assert response.status == 404
+    assert "detail" in response.body
+
+
+def test_openapi_document_and_docs_page_are_served_locally(api: Api) -> None:
+    document = api("GET", "/api/v1/openapi.json")
+    assert document.status == 200
+    assert document.body["info"]["title"] == "Stepwise API"
+    assert "/api/v1/me" in document.body["paths"]
+    docs = api("GET", "/api/v1/docs")
+    assert docs.status == 200
+    html = docs.body.decode()
+    assert "/static/ninja/swagger-ui-bundle" in html
+    assert "cdn" not in html.lower()
