@@ -6,17 +6,19 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+VENDOR := stepwise/static/vendor
+ASSETS := $(VENDOR)/chart.umd.min.js
 
-.PHONY: run test install install-test lint format typecheck migrations-check pytest \
+.PHONY: run test assets install install-test lint format typecheck migrations-check pytest \
         pytest-sqlite pytest-postgres chromium eval bench clean
 
 ## run: install, migrate, load the demo organisation and serve on http://$(HOST):$(PORT)/
-run: $(VENV)/.installed
+run: $(VENV)/.installed $(ASSETS)
 	STEPWISE_HTTPS=$${STEPWISE_HTTPS:-false} $(BIN)/stepwise demo
 	STEPWISE_HTTPS=$${STEPWISE_HTTPS:-false} $(BIN)/stepwise serve --host $(HOST) --port $(PORT)
 
 ## test: lint, types, migrations, then the whole suite on SQLite and on PostgreSQL
-test: $(VENV)/.installed-test chromium lint typecheck migrations-check pytest-sqlite pytest-postgres
+test: $(VENV)/.installed-test $(ASSETS) chromium lint typecheck migrations-check pytest-sqlite pytest-postgres
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
 	touch $@
 
+## assets: front-end libraries from the npm registry, served by the app itself
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)
+	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map $(VENDOR)/
+	touch $@
+
+assets: $(ASSETS)
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
@@ -66,4 +76,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/smart_speed.py
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) data node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

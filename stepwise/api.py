@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
-from ninja.security import HttpBearer, django_auth
+from ninja.security import HttpBearer, SessionAuth
 
+from stepwise.goals.actions import StaleEdit
+from stepwise.goals.api import router as goals_router
 from stepwise.people.api import router as people_router
 from stepwise.people.models import User
 from stepwise.people.tokens import person_for_token
@@ -31,12 +34,22 @@ class PersonalAccessToken(HttpBearer):
         return person
 
 
+class BrowserSession(SessionAuth):
+    """The signed-in browser's session. Without a session cookie there is nothing to check,
+    so the answer is 401 rather than a CSRF failure."""
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
+
 api = NinjaAPI(
     title="Stepwise API",
     version="1",
     description="Goals, check-ins and growth records of Stepwise, for scripts and integrations.",
     urls_namespace="api",
-    auth=[PersonalAccessToken(), django_auth],
+    auth=[PersonalAccessToken(), BrowserSession()],
     docs_url="/docs",
 )
 
@@ -57,7 +70,14 @@ def _validation_error(request: HttpRequest, error: ValidationError) -> HttpRespo
     )
 
 
+@api.exception_handler(StaleEdit)
+def _stale_edit(request: HttpRequest, error: StaleEdit) -> HttpResponse:
+    """Someone saved a newer version first: 409, and nothing was changed."""
+    return api.create_response(request, {"detail": str(error)}, status=409)
+
+
 api.add_router("/", people_router)
+api.add_router("/", goals_router)
 
 
 def api_not_found(request: HttpRequest) -> JsonResponse:

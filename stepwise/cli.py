@@ -8,8 +8,10 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
-from typing import Annotated, Any, TypeVar
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -58,7 +60,7 @@ def friendly(command: Command) -> Command:
     return wrapper  # type: ignore[return-value]
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code=1)
 
@@ -156,6 +158,56 @@ def createuser(
     out.print(f"Created {'admin ' if admin else ''}account [bold]{user.username}[/].")
 
 
+@app.command()
+def check(
+    text: Annotated[str | None, typer.Argument(help="The goal to check, in quotes.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object (the stable interface).")
+    ] = False,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl",
+            help='Check a file of JSON lines, each with a "text"; print one JSON line per line.',
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
+    ] = None,
+    today: Annotated[str | None, typer.Option(help="Take this date (YYYY-MM-DD) as today.")] = None,
+) -> None:
+    """Check a goal against the SMART criteria and suggest a better version."""
+    from stepwise.smart import Context as SmartContext
+    from stepwise.smart import InvalidGoalText, analyze
+    from stepwise.smart_cli import check_batch, print_report, write_json
+
+    day = _parse_today(today)
+    if jsonl is not None:
+        if text is not None:
+            _fail("give either a TEXT or --jsonl FILE, not both")
+        check_batch(jsonl, day, sys.stdout, err)
+        return
+    if text is None:
+        _fail('give the goal to check, e.g. stepwise check "Ship the pricing page by May 31"')
+    try:
+        analysis = analyze(text or "", SmartContext(today=day))
+    except InvalidGoalText as problem:
+        _fail(str(problem))
+    if as_json:
+        write_json(analysis.to_dict())
+    else:
+        print_report(analysis, out)
+
+
+def _parse_today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail(f"--today must be a date like 2027-03-31 (got {value!r})")
+
+
 @app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
     add_help_option=False,
@@ -166,6 +218,16 @@ def manage(ctx: typer.Context) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["stepwise manage", *ctx.args])
+
+
+# Commands that live with their app add themselves to `app` when imported; they use the
+# helpers above, so these imports come last.
+import stepwise.goals.cli  # noqa: E402, F401  (goals, goal show, checkin)
+
+if __name__ == "__main__":
+    # Run as `python -m stepwise.cli`, this file is `__main__` and the apps' commands joined the
+    # importable `stepwise.cli` module's app: run that one.
+    app = sys.modules["stepwise.cli"].app
 
 
 def main() -> None:

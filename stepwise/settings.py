@@ -28,6 +28,7 @@ CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
 
 INSTALLED_APPS = [
     "stepwise.people",
+    "stepwise.goals",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

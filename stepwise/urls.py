@@ -13,4 +13,5 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("", include("stepwise.people.urls")),
+    path("goals/", include("stepwise.goals.urls")),
 ]

@@ -20,7 +20,11 @@ class NavItem:
         return reverse(self.url_name)
 
 
-LOOP = (NavItem("Dashboard", "dashboard"),)
+LOOP = (
+    NavItem("Dashboard", "dashboard"),
+    NavItem("Goals", "goal_list"),
+    NavItem("Check a goal", "check_goal"),
+)
 ACCOUNT = (NavItem("Profile", "profile"),)
 ADMIN = (NavItem("Organisation", "organisation"),)
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from ninja import Schema
 
@@ -24,3 +25,9 @@ class ProfileOut(Schema):
     timezone: str
     weekly_growth_hours: Decimal
     is_admin: bool
+
+
+class ValidationErrorOut(Schema):
+    """422: a sentence, or one entry per invalid field (``loc``, ``msg``)."""
+
+    detail: str | list[dict[str, Any]]

@@ -27,6 +27,7 @@ from django.views.decorators.http import (
 )
 
 from stepwise.access import access_api_token
+from stepwise.goals.dashboard import goals_overview
 from stepwise.people import actions
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
@@ -181,6 +182,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "person": person,
         "profile_gaps": person.profile_gaps(),
         "reports": list(person.reports.filter(is_active=True).select_related("team")),
+        **goals_overview(person),
     }
     return render(request, "people/dashboard.html", context)
 

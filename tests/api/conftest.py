@@ -30,8 +30,9 @@ def call(
     token: str = "",
     payload: Any = None,
     headers: dict[str, str] | None = None,
+    raw: bytes | None = None,
 ) -> ApiResponse:
-    data = None if payload is None else json.dumps(payload).encode()
+    data = raw if raw is not None else None if payload is None else json.dumps(payload).encode()
     request = urllib.request.Request(base + path, data=data, method=method)  # noqa: S310
     request.add_header("Accept", "application/json")
     if data is not None:

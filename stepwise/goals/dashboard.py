@@ -1,0 +1,171 @@
+"""The goals part of the dashboard: what needs attention first, in a fixed number of queries.
+
+However long a person's history, the dashboard runs the same queries: the active goals with
+their latest check-in (annotated), then their live steps and only the recent check-ins the
+forecast needs, read as plain rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from django.db.models import OuterRef, Subquery
+
+from stepwise.access import visible_goals
+from stepwise.goals.checking import today_for
+from stepwise.goals.forms import CheckInForm
+from stepwise.goals.models import CheckIn, Goal, GoalStatus, Step
+from stepwise.goals.progress import THRESHOLDS, Assessment, Status
+from stepwise.goals.standing import standing_of
+from stepwise.people.models import User
+
+RECENT_DAYS = THRESHOLDS.forecast_window_days + 14
+FULL_CARDS = 8  # the goals needing attention most get a card with a quick check-in
+
+
+class StepRow(NamedTuple):
+    """What the dashboard needs of a step (plain values: no model instances to build)."""
+
+    goal_id: int
+    title: str
+    due_date: date | None
+    effort_hours: Decimal
+    done_on: date | None
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_on is not None
+
+
+class CheckInRow(NamedTuple):
+    goal_id: int
+    on: date
+    value: Decimal
+    confidence: int
+
+
+@dataclass(frozen=True)
+class GoalCard:
+    goal: Goal
+    standing: Assessment
+    next_step: StepRow | None
+    last_checkin_on: date | None
+    last_confidence: int | None
+
+
+def _active_goals(person: User) -> list[Any]:
+    latest = CheckIn.objects.filter(goal=OuterRef("pk"), deleted_at__isnull=True).order_by(
+        "-on", "-pk"
+    )
+    return list(
+        visible_goals(person)
+        .filter(owner=person, status=GoalStatus.ACTIVE)
+        .annotate(
+            last_checkin_on=Subquery(latest.values("on")[:1]),
+            last_checkin_value=Subquery(latest.values("value")[:1]),
+            last_confidence=Subquery(latest.values("confidence")[:1]),
+        )
+    )
+
+
+def _rows_by_goal(
+    goal_ids: list[int], today: date
+) -> tuple[dict[int, list[StepRow]], dict[int, list[CheckInRow]]]:
+    """Live steps and recent check-ins of the goals, as plain rows, in two queries."""
+    steps: dict[int, list[StepRow]] = defaultdict(list)
+    step_rows = (
+        Step.objects.alive()
+        .filter(goal_id__in=goal_ids)
+        .order_by("position", "pk")
+        .values_list("goal_id", "title", "due_date", "effort_hours", "done_on")
+    )
+    for row in step_rows:
+        steps[row[0]].append(StepRow(*row))
+    checkins: dict[int, list[CheckInRow]] = defaultdict(list)
+    checkin_rows = (
+        CheckIn.objects.filter(
+            goal_id__in=goal_ids, deleted_at__isnull=True, on__gte=today - timedelta(RECENT_DAYS)
+        )
+        .order_by("on", "pk")
+        .values_list("goal_id", "on", "value", "confidence")
+    )
+    for point in checkin_rows:
+        checkins[point[0]].append(CheckInRow(*point))
+    return steps, checkins
+
+
+def _card(goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: date) -> GoalCard:
+    if goal.last_checkin_on and not checkins:
+        checkins = [
+            CheckInRow(goal.pk, goal.last_checkin_on, goal.last_checkin_value, goal.last_confidence)
+        ]
+    goal.live_steps = steps
+    return GoalCard(
+        goal=goal,
+        standing=standing_of(goal, steps, checkins, today),
+        next_step=next((s for s in steps if not s.is_done), None),
+        last_checkin_on=goal.last_checkin_on,
+        last_confidence=goal.last_confidence,
+    )
+
+
+def _attention(card: GoalCard) -> tuple[int, int, date]:
+    stale = 1 if card.standing.stale or card.last_checkin_on is None else 0
+    return (-card.standing.status.severity, -stale, card.goal.due_date or date.max)
+
+
+def _todo(cards: list[GoalCard], today: date) -> list[dict[str, Any]]:
+    """Check-ins due and overdue steps, in the order of the cards."""
+    items: list[dict[str, Any]] = []
+    for card in cards:
+        goal = card.goal
+        if card.last_checkin_on is None:
+            items.append({"goal": goal, "text": f"First check-in on “{goal.title}”"})
+        elif card.standing.stale:
+            days = card.standing.days_since_checkin
+            text = f"Check in on “{goal.title}”: no check-in for {days} days"
+            items.append({"goal": goal, "text": text})
+        items.extend(_overdue_steps(goal, today))
+    return items
+
+
+def _overdue_steps(goal: Any, today: date) -> list[dict[str, Any]]:
+    return [
+        {"goal": goal, "text": f"Step “{s.title}” of “{goal.title}” was due {s.due_date:%-d %b}"}
+        for s in goal.live_steps
+        if not s.is_done and s.due_date and s.due_date < today
+    ]
+
+
+def goals_overview(person: User) -> dict[str, Any]:
+    today = today_for(person)
+    goals = _active_goals(person)
+    steps, checkins = _rows_by_goal([goal.pk for goal in goals], today)
+    cards = sorted(
+        (_card(goal, steps[goal.pk], checkins[goal.pk], today) for goal in goals), key=_attention
+    )
+    counts = dict.fromkeys(Status, 0)
+    for card in cards:
+        counts[card.standing.status] += 1
+    open_goals = visible_goals(person).filter(owner=person)
+    return {
+        "cards": cards[:FULL_CARDS],
+        "more_cards": cards[FULL_CARDS:],
+        "confidence_choices": CheckInForm.base_fields["confidence"].choices,  # type: ignore[attr-defined]
+        "todo": _todo(cards, today)[:12],
+        "summary": {
+            "active": len(cards),
+            "on_track": counts[Status.ON_TRACK],
+            "needs_attention": counts[Status.AT_RISK] + counts[Status.BEHIND],
+            "overdue": counts[Status.OVERDUE],
+            "drafts": open_goals.filter(status=GoalStatus.DRAFT).count(),
+            "completed": open_goals.filter(
+                status=GoalStatus.COMPLETED, closed_on__year=today.year
+            ).count(),
+        },
+        "today": today,
+    }

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+
+from stepwise.goals.models import Category, Goal, MetricKind, Priority, Step, Visibility
+from stepwise.smart import MAX_CHARS
+
+
+class CheckGoalForm(forms.Form):
+    text = forms.CharField(
+        label="Your goal, in your own words",
+        max_length=MAX_CHARS,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 4,
+                "placeholder": "e.g. Interview 8 customers about onboarding by the end of "
+                "Q1 so that we can fix the biggest drop-off",
+                "spellcheck": "true",
+            }
+        ),
+        help_text="Write it as you would say it to your manager. Stepwise checks it as you type.",
+    )
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class GoalForm(forms.Form):
+    """The guided builder's fields, in the order a person answers them."""
+
+    title = forms.CharField(
+        label="What will you do or reach?",
+        max_length=200,
+        help_text="One sentence with a concrete action or result, e.g. “Run 6 customer "
+        "interviews on onboarding and share the findings with the team by end of Q1”.",
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    why = forms.CharField(
+        label="Why does it matter?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Who benefits and how: your product, your team, your next step.",
+    )
+    description = forms.CharField(
+        label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    category = forms.ChoiceField(label="Kind of goal", choices=Category.choices)
+    metric_kind = forms.ChoiceField(
+        label="How will you measure it?",
+        choices=MetricKind.choices,
+        help_text="Steps completed works well for learning goals: plan the steps below.",
+    )
+    metric_unit = forms.CharField(
+        label="Unit", max_length=40, required=False, help_text="e.g. interviews, %, users"
+    )
+    baseline = forms.DecimalField(
+        label="Where you are now", required=False, max_digits=14, decimal_places=2
+    )
+    target = forms.DecimalField(label="Target", required=False, max_digits=14, decimal_places=2)
+    start_date = forms.DateField(label="Start", widget=DateInput)
+    due_date = forms.DateField(
+        label="Due by",
+        required=False,
+        widget=DateInput,
+        help_text="Deadlines you write in words (“by end of Q3”) fill this in for you.",
+    )
+    weekly_effort_hours = forms.DecimalField(
+        label="Hours a week",
+        min_value=0,
+        max_value=40,
+        decimal_places=1,
+        help_text="Your honest estimate; Stepwise adds up your goals against your time.",
+    )
+    priority = forms.TypedChoiceField(label="Priority", choices=Priority.choices, coerce=int)
+    visibility = forms.ChoiceField(
+        label="Who can see it",
+        choices=Visibility.choices,
+        help_text="Your manager sees goals shared with them; “Only me” keeps it private.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, due = data.get("start_date"), data.get("due_date")
+        if start and due and due < start:
+            self.add_error("due_date", "The due date cannot come before the start date.")
+        return data
+
+    def goal_fields(self) -> dict[str, Any]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+
+class CompleteGoalForm(forms.Form):
+    outcome = forms.CharField(
+        label="What did you achieve?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="In a sentence or two, as you would put it in a review.",
+    )
+    evidence = forms.CharField(
+        label="Evidence",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Numbers, feedback you received, what shipped.",
+    )
+    evidence_links = forms.CharField(
+        label="Links",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line: documents, dashboards, announcements.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_evidence_links(self) -> str:
+        links = [line.strip() for line in self.cleaned_data["evidence_links"].splitlines()]
+        validate = URLValidator(schemes=["http", "https"])
+        for link in filter(None, links):
+            try:
+                validate(link)
+            except ValidationError:
+                raise forms.ValidationError(f"“{link}” is not a web address.") from None
+        return "\n".join(filter(None, links))
+
+
+class DropGoalForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you dropping it?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Priorities change; a reason keeps the record honest.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class StepForm(forms.Form):
+    title = forms.CharField(label="Step", max_length=200)
+    due_date = forms.DateField(label="Due", required=False, widget=DateInput)
+    effort_hours = forms.DecimalField(
+        label="Effort (hours)", min_value=0, max_value=1000, decimal_places=1, initial=1
+    )
+    depends_on = forms.ModelMultipleChoiceField(
+        label="Waits for",
+        queryset=Step.objects.none(),
+        required=False,
+        help_text="Steps that must be done first.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, goal: Goal, step: Step | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        others = goal.steps.alive()
+        if step is not None:
+            others = others.exclude(pk=step.pk)
+        field = self.fields["depends_on"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = others
+        if not others.exists():
+            del self.fields["depends_on"]
+
+
+class StepDoneForm(forms.Form):
+    done_on = forms.DateField(label="Done on", widget=DateInput)
+    evidence = forms.CharField(label="Evidence", required=False, max_length=2000)
+
+
+class CheckInForm(forms.Form):
+    value = forms.DecimalField(label="Where it stands now", max_digits=14, decimal_places=2)
+    confidence = forms.TypedChoiceField(
+        label="How confident are you of reaching it?",
+        choices=[(5, "5 — sure"), (4, "4"), (3, "3 — unsure"), (2, "2"), (1, "1 — unlikely")],
+        coerce=int,
+        widget=forms.RadioSelect,
+        initial=3,
+    )
+    note = forms.CharField(
+        label="What happened", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    blockers = forms.CharField(
+        label="Anything in the way?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Name it; your manager sees blockers on goals you share with them.",
+    )
+    on = forms.DateField(label="As of", widget=DateInput, required=False)
+
+
+class CorrectCheckInForm(CheckInForm):
+    reason = forms.CharField(
+        label="Why the correction?",
+        max_length=500,
+        help_text="The original stays in the goal's history.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)

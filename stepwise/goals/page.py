@@ -1,0 +1,163 @@
+"""What the goal page shows, gathered with a fixed number of queries whatever the history."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from stepwise.goals.checking import checker_context_for_goal, today_for
+from stepwise.goals.forms import CheckInForm, StepForm
+from stepwise.goals.models import Goal, GoalStatus, Step
+from stepwise.goals.progress import (
+    GoalFacts,
+    MetricKind,
+    expected_percent,
+    steps_percent,
+    value_percent,
+)
+from stepwise.goals.standing import facts_of, standing_of
+from stepwise.people.models import User
+from stepwise.smart import InvalidGoalText, analyze
+
+CRITERION_NAMES = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
+
+
+RECENT_CHECKINS = 12
+RECENT_EVENTS = 25
+
+
+class CheckInPoint(NamedTuple):
+    """A check-in as the progress maths needs it (plain values, cheap to read in bulk)."""
+
+    on: date
+    value: Decimal
+    confidence: int
+
+
+def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
+    today = today_for(person)
+    steps = list(goal.steps.alive().prefetch_related("depends_on"))
+    live = goal.checkins.filter(deleted_at__isnull=True)
+    points = [
+        CheckInPoint(*row)
+        for row in live.order_by("on", "pk").values_list("on", "value", "confidence")
+    ]
+    can_change = goal.owner_id == person.pk
+    return {
+        "goal": goal,
+        "today": today,
+        "steps": steps,
+        "next_step": next((s for s in steps if not s.is_done), None),
+        "checkins": list(live.select_related("author").order_by("-on", "-pk")[:RECENT_CHECKINS]),
+        "checkin_count": len(points),
+        "events": list(goal.events.select_related("actor", "step")[:RECENT_EVENTS]),
+        "event_count": goal.events.count(),
+        "standing": standing_of(goal, steps, points, today),
+        "smart": _smart_rows(goal, person),
+        "burnup": burnup_series(goal, steps, points, today),
+        "timeline": timeline(goal, steps, today),
+        "can_change": can_change,
+        "step_form": StepForm(goal=goal) if can_change else None,
+        "checkin_form": CheckInForm(initial={"value": goal.current, "on": today})
+        if can_change and goal.is_open
+        else None,
+        "is_draft": goal.status == GoalStatus.DRAFT,
+    }
+
+
+def history_page_context(goal: Goal) -> dict[str, Any]:
+    """Everything that ever happened to the goal, newest first."""
+    return {
+        "goal": goal,
+        "events": list(goal.events.select_related("actor", "step")),
+        "checkins": list(
+            goal.checkins.filter(deleted_at__isnull=True)
+            .select_related("author")
+            .order_by("-on", "-pk")
+        ),
+    }
+
+
+def _smart_rows(goal: Goal, person: User) -> list[dict[str, Any]]:
+    try:
+        analysis = analyze(goal.smart_text(), checker_context_for_goal(goal, person))
+    except InvalidGoalText:
+        return []
+    return [
+        {"key": key, "name": CRITERION_NAMES[key], "verdict": verdict}
+        for key, verdict in analysis.criteria.items()
+    ]
+
+
+def burnup_series(
+    goal: Goal, steps: list[Step], checkins: list[CheckInPoint], today: date
+) -> dict[str, Any]:
+    """Actual progress at each check-in and expected progress on the same days, in percent."""
+    facts = facts_of(goal, steps, checkins)
+    points = [
+        {
+            "on": checkin.on.isoformat(),
+            "actual": round(_actual_on(facts, checkin), 1),
+            "expected": _rounded(expected_percent(facts, checkin.on)),
+        }
+        for checkin in checkins
+    ]
+    plan = [
+        {"on": day.isoformat(), "expected": _rounded(expected_percent(facts, day))}
+        for day in _plan_days(goal, today)
+    ]
+    return {"points": points, "plan": plan, "unit": "%"}
+
+
+def _actual_on(facts: GoalFacts, checkin: CheckInPoint) -> float:
+    """Progress as it stood on the day of a check-in."""
+    if facts.kind is MetricKind.STEPS:
+        return steps_percent(facts.steps, by=checkin.on)
+    return value_percent(facts.kind, _num(facts.baseline), _num(facts.target), float(checkin.value))
+
+
+def _num(value: object) -> float | None:
+    return None if value is None else float(str(value))
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _plan_days(goal: Goal, today: date) -> list[date]:
+    end = goal.due_date or today
+    if end <= goal.start_date:
+        return [goal.start_date]
+    span = (end - goal.start_date).days
+    stride = max(1, span // 12)
+    days = [goal.start_date + timedelta(days=i) for i in range(0, span, stride)]
+    return [*days, end]
+
+
+def timeline(goal: Goal, steps: list[Step], today: date) -> dict[str, Any]:
+    """Where (0 to 100 %) each step's due date and today fall between start and end."""
+    dated = [s.due_date for s in steps if s.due_date]
+    end = max(d for d in (goal.due_date, *dated, today) if d is not None)
+    start = min(goal.start_date, today)
+    span = max((end - start).days, 1)
+
+    def place(day: date) -> int:
+        return round(100 * (day - start).days / span)
+
+    return {
+        "start": start,
+        "end": end,
+        "today": place(today),
+        "steps": [
+            {"step": s, "at": place(s.due_date), "late": not s.is_done and s.due_date < today}
+            for s in steps
+            if s.due_date
+        ],
+    }

@@ -1,0 +1,347 @@
+"""Goal pages: the list, the guided builder, the goal page, editing and closing, the trash.
+
+Views parse input, fetch through ``stepwise.access``, call an action and render. htmx asks
+for partials (``template#part``); every form also works as a plain POST.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from stepwise.access import access_goal, access_trashed_goal, trashed_goals, visible_goals
+from stepwise.goals import actions
+from stepwise.goals.checking import check_for, checker_context_for_goal, today_for
+from stepwise.goals.forms import CheckGoalForm, CompleteGoalForm, DropGoalForm, GoalForm
+from stepwise.goals.models import Goal, GoalStatus
+from stepwise.goals.page import goal_page_context, history_page_context
+from stepwise.lib.http import HtmxHttpRequest
+from stepwise.people.models import User
+from stepwise.smart import Analysis, InvalidGoalText, analyze
+
+CRITERION_NAMES = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
+
+
+def _person(request: HtmxHttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def attach_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show an action's validation error on the field it concerns, else on the form."""
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.error_dict.items():
+            for message in field_errors:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        for text in error.messages:
+            form.add_error(None, text)
+
+
+def verdict_rows(analysis: Analysis | None) -> list[dict[str, object]]:
+    if analysis is None:
+        return []
+    return [
+        {"key": key, "name": CRITERION_NAMES[key], "verdict": verdict}
+        for key, verdict in analysis.criteria.items()
+    ]
+
+
+# ---- the SMART checker page ----------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_goal(request: HtmxHttpRequest) -> HttpResponse:
+    """Check a goal's text; htmx asks for just the verdicts, or the whole checker after
+    "Use this version"."""
+    form = CheckGoalForm(request.POST or None)
+    analysis, problem = None, ""
+    if request.method == "POST":
+        analysis, problem = _analyse(form, _person(request))
+    context = {
+        "form": form,
+        "analysis": analysis,
+        "problem": problem,
+        "verdicts": verdict_rows(analysis),
+    }
+    template = "goals/check.html"
+    if request.htmx:
+        part = "checker" if request.POST.get("adopt") else "verdicts"
+        template = f"goals/check.html#{part}"
+    return render(request, template, context)
+
+
+def _analyse(form: CheckGoalForm, person: User) -> tuple[Analysis | None, str]:
+    if not form.is_valid():
+        errors = form.errors.get("text")
+        return None, str(errors[0]) if errors else "Write a goal to check."
+    try:
+        return check_for(person, form.cleaned_data["text"]), ""
+    except InvalidGoalText as problem:
+        return None, str(problem)
+
+
+# ---- list and builder ----------------------------------------------------------------------
+
+
+@login_required
+def goal_list(request: HtmxHttpRequest) -> HttpResponse:
+    person = _person(request)
+    mine = list(visible_goals(person).filter(owner=person).order_by("priority", "due_date", "pk"))
+    context = {
+        "open_goals": [goal for goal in mine if goal.is_open],
+        "closed_goals": [goal for goal in mine if not goal.is_open],
+        "trash_count": trashed_goals(person).count(),
+    }
+    return render(request, "goals/list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def new_goal(request: HtmxHttpRequest) -> HttpResponse:
+    person = _person(request)
+    today = today_for(person)
+    initial = {
+        "start_date": today,
+        "weekly_effort_hours": 2,
+        "priority": 2,
+        "visibility": "manager",
+        "metric_kind": "number",
+        "category": "skill",
+        **request.GET.dict(),
+    }
+    form = GoalForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        status = GoalStatus.ACTIVE if request.POST.get("activate") else GoalStatus.DRAFT
+        try:
+            goal = actions.do_create_goal(owner=person, status=status, **form.goal_fields())
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, _saved_message(goal, person))
+            return redirect("goal_detail", goal_id=goal.pk)
+    return render(request, "goals/builder.html", {"form": form, **_builder_check(form, person)})
+
+
+def _saved_message(goal: Goal, person: User) -> str:
+    analysis = analyze(goal.smart_text(), checker_context_for_goal(goal, person))
+    failing = [CRITERION_NAMES[k] for k, v in analysis.criteria.items() if not v.passed]
+    state = "saved as a draft" if goal.status == GoalStatus.DRAFT else "is active"
+    if not failing:
+        return f"“{goal.title}” {state}. It passes all five SMART criteria."
+    return f"“{goal.title}” {state}. Still to sharpen: {', '.join(failing)}."
+
+
+def _builder_check(form: GoalForm, person: User) -> dict[str, Any]:
+    """The live verdicts on what the person has written so far."""
+    text = " ".join(
+        part for part in (form.data.get("title", ""), _why_clause(form.data.get("why", ""))) if part
+    ).strip()
+    if not text:
+        return {"analysis": None, "problem": "", "verdicts": []}
+    goal = Goal(owner=person, title=text, due_date=_date_or_none(form, "due_date"))
+    try:
+        analysis = analyze(text, checker_context_for_goal(goal, person))
+    except InvalidGoalText as problem:
+        return {"analysis": None, "problem": str(problem), "verdicts": []}
+    return {"analysis": analysis, "problem": "", "verdicts": verdict_rows(analysis)}
+
+
+def _why_clause(why: str) -> str:
+    why = why.strip()
+    if not why or why.lower().startswith(("so ", "to ", "because", "in order")):
+        return why
+    return f"so that {why}"
+
+
+def _date_or_none(form: GoalForm, name: str) -> Any:
+    field = form.fields[name]
+    try:
+        return field.clean(form.data.get(name) or None)
+    except ValidationError:
+        return None
+
+
+@login_required
+@require_POST
+def builder_check(request: HtmxHttpRequest) -> HttpResponse:
+    """htmx: verdicts for the builder, and the deadline in words into the due-date field."""
+    person = _person(request)
+    form = GoalForm(request.POST)
+    context = {"form": form, **_builder_check(form, person)}
+    analysis = context["analysis"]
+    context["fill_due_date"] = (
+        analysis.deadline if analysis and not request.POST.get("due_date") else None
+    )
+    return render(request, "goals/builder.html#live", context)
+
+
+# ---- the goal page -------------------------------------------------------------------------
+
+
+@login_required
+def goal_detail(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id)
+    return render(request, "goals/detail.html", goal_page_context(goal, person))
+
+
+@login_required
+def goal_history(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    goal = access_goal(_person(request), goal_id)
+    return render(request, "goals/history.html", history_page_context(goal))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id, for_change=True)
+    initial = {name: getattr(goal, name) for name in actions.GOAL_FIELDS if name != "current"}
+    form = GoalForm(request.POST or None, initial={**initial, "version": goal.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_update_goal(
+                goal=goal,
+                actor=person,
+                expected_version=form.cleaned_data["version"],
+                reason=request.POST.get("reason", ""),
+                **form.goal_fields(),
+            )
+        except actions.StaleEdit as stale:
+            form.add_error(None, str(stale))
+        except ValidationError as error:
+            attach_errors(form, error)
+        else:
+            messages.success(request, "Goal saved. The change is in its history.")
+            return redirect("goal_detail", goal_id=goal.pk)
+    context = {
+        "form": form,
+        "goal": goal,
+        **_builder_check(form if form.is_bound else GoalForm(initial), person),
+    }
+    return render(request, "goals/edit.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def complete_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id, for_change=True)
+    form = CompleteGoalForm(request.POST or None, initial={"version": goal.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_complete_goal(
+                goal=goal,
+                actor=person,
+                outcome=form.cleaned_data["outcome"],
+                evidence=form.cleaned_data["evidence"],
+                evidence_links=form.cleaned_data["evidence_links"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except (actions.StaleEdit, ValidationError) as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, "Completed. Well done: this stays in your record.")
+            return redirect("goal_detail", goal_id=goal.pk)
+    return render(request, "goals/close.html", {"form": form, "goal": goal, "closing": "complete"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def drop_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id, for_change=True)
+    form = DropGoalForm(request.POST or None, initial={"version": goal.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_drop_goal(
+                goal=goal,
+                actor=person,
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except (actions.StaleEdit, ValidationError) as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, "Dropped. The goal and its reason stay in your record.")
+            return redirect("goal_detail", goal_id=goal.pk)
+    return render(request, "goals/close.html", {"form": form, "goal": goal, "closing": "drop"})
+
+
+def _form_error(form: BaseForm, error: Exception) -> None:
+    if isinstance(error, ValidationError):
+        attach_errors(form, error)
+    else:
+        form.add_error(None, str(error))
+
+
+@login_required
+@require_POST
+def change_goal_status(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id, for_change=True)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = None
+    try:
+        actions.do_change_goal_status(
+            goal=goal,
+            actor=person,
+            status=request.POST.get("status", ""),
+            expected_version=version,
+        )
+    except (actions.StaleEdit, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, "Status changed.")
+    return redirect("goal_detail", goal_id=goal.pk)
+
+
+# ---- trash ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def trash_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_goal(person, goal_id, for_change=True)
+    actions.do_trash_goal(goal=goal, actor=person)
+    messages.success(request, f"“{goal.title}” is in the trash for 30 days; restore it there.")
+    return redirect("goal_list")
+
+
+@login_required
+def trash(request: HtmxHttpRequest) -> HttpResponse:
+    goals = trashed_goals(_person(request)).order_by("-deleted_at")
+    return render(request, "goals/trash.html", {"goals": goals})
+
+
+@login_required
+@require_POST
+def restore_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
+    person = _person(request)
+    goal = access_trashed_goal(person, goal_id)
+    try:
+        actions.do_restore_goal(goal=goal, actor=person)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("goal_trash")
+    messages.success(request, f"“{goal.title}” is back.")
+    return redirect(reverse("goal_detail", args=[goal.pk]))

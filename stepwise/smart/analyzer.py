@@ -1,0 +1,72 @@
+"""`analyze(text, context)`: the five verdicts, the score and a rewrite for one goal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stepwise.smart.criteria import (
+    is_app_context,
+    judge_achievable,
+    judge_measurable,
+    judge_relevant,
+    judge_specific,
+    judge_time_bound,
+)
+from stepwise.smart.model import CRITERIA, Analysis, Context, Verdict
+from stepwise.smart.reading import Reading, read_goal
+from stepwise.smart.rewrite import improve
+from stepwise.smart.text import validate_goal_text
+
+
+def _read(text: str, context: Context) -> Reading:
+    return read_goal(
+        text,
+        today=context.today,
+        fiscal_year_start_month=context.fiscal_year_start_month,
+        next_review=context.next_review,
+    )
+
+
+def judge(reading: Reading, context: Context | None) -> dict[str, Verdict]:
+    """Every criterion's verdict on a reading."""
+    specific = judge_specific(reading)
+    return {
+        "specific": specific,
+        "measurable": judge_measurable(reading, specific.passed),
+        "achievable": judge_achievable(reading, context),
+        "relevant": judge_relevant(reading, context),
+        "time_bound": judge_time_bound(reading, context),
+    }
+
+
+def _text_only_score(text: str, context: Context) -> int:
+    reading = _read(
+        text, Context(today=context.today, fiscal_year_start_month=context.fiscal_year_start_month)
+    )
+    return sum(1 for verdict in judge(reading, None).values() if verdict.passed)
+
+
+def analyze(text: str, context: Context | None = None) -> Analysis:
+    """Check a goal's text against the five SMART criteria.
+
+    Raises InvalidGoalText (a ValueError) for text that cannot be checked: empty, only
+    punctuation or symbols, or longer than 2,000 characters.
+    """
+    cleaned = validate_goal_text(text)
+    used = context or Context(today=date.today())
+    reading = _read(cleaned, used)
+    verdicts = judge(reading, context)
+    # The rewrite can only mend what the words decide: it is judged on the text alone.
+    text_verdicts = verdicts if context is None or not is_app_context(context) else None
+    failing = _failing(text_verdicts or judge(reading, None))
+    rewrite = improve(
+        reading,
+        failing,
+        len(CRITERIA) - len(failing),
+        lambda candidate: _text_only_score(candidate, used),
+    )
+    return Analysis(text=cleaned, rewrite=rewrite, **verdicts)
+
+
+def _failing(verdicts: dict[str, Verdict]) -> set[str]:
+    return {name for name, verdict in verdicts.items() if not verdict.passed}

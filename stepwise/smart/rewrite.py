@@ -1,0 +1,223 @@
+"""A rewrite that would pass more criteria, built from the goal's own words.
+
+Whatever the person must fill in is a marked placeholder: `[number]`, `[date]`,
+`[why it matters]`, `[concrete action]`. The checker reads placeholders as the thing they
+stand for, so a filled-in rewrite keeps its verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from stepwise.smart.lexicon import FLAGS
+from stepwise.smart.reading import Reading
+from stepwise.smart.realism import Obstacle
+from stepwise.smart.vocabulary import METRICS, SENIOR_TITLE
+
+MAX_CORE = 1600
+MAX_CHARS = 2000
+_ABSOLUTE_FIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, FLAGS), replacement)
+    for pattern, replacement in (
+        (r"\bnever\b", "rarely (at most [number] times)"),
+        (r"\balways\b", "in at least [number]% of cases"),
+        (r"\s*,?\s*\b(?:forever|ever|at\s+all\s+times|all\s+the\s+time|from\s+now\s+on)\b", ""),
+        (r"\bzero\b", "at most [number]"),
+        (r"\b100\s?%|\b100\s+percent\b", "[number]%"),
+        (r"\b(?:perfect(?:ly)?|flawless(?:ly)?)\b", "[to an agreed standard]"),
+        (r"\bno\s+(?=(?:known\s+)?\w+)", "at most [number] "),
+        (
+            r"\b(?:completely|fully|totally|entirely|inside\s+and\s+out|on\s+the\s+first\s+try)\b",
+            "",
+        ),
+        (r"\b(?:everything|every|all|everyone|everybody)\b", "[which parts]"),
+        (r"\b(?:nobody|no\s+one)\b", "[who]"),
+        (r"\bthe\s+(?:smartest|best|greatest)\b", "[well prepared]"),
+        (r"\ba\s+single\b", "more than [number]"),
+    )
+)
+_OTHERS_FIX = "[the part you control]"
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+
+
+def _fix_absolutes(text: str) -> str:
+    for pattern, replacement in _ABSOLUTE_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_LEADING_VERBS = re.compile(
+    r"^(?:(?:get|gets|getting|got|be|is|am|being|been|become|becoming|earn\w*|achieve|secure"
+    r"|land\w*|win\w*|receive|obtain|make|reach|transition\w*|switch\w*|move|pivot\w*"
+    r"|change\w*|go\s+from\s+.+?\s+to|give\s+me)\s+)+(?:careers?\s+)?(?:in)?(?:to\s+)?",
+    FLAGS,
+)
+_WHO = re.compile(
+    r"\b(?:the\s+|my\s+|our\s+)?(?:CEO|CFO|CTO|COO|manager|boss|VP|director|leadership|board"
+    r"|exec\w*|stakeholders?|committee|head\s+of\s+\w+)\b",
+    FLAGS,
+)
+
+
+def _others_fix(obstacle: Obstacle) -> str:
+    """The person's part of a decision that belongs to others, in words from the goal."""
+    fix = obstacle.fix or _OTHERS_FIX
+    rest = _LEADING_VERBS.sub("", obstacle.phrase).strip() or "it"
+    who = _WHO.search(obstacle.phrase)
+    title = SENIOR_TITLE.search(obstacle.phrase)
+    return fix.format(
+        rest=rest,
+        who=who.group(0) if who else "the people who decide",
+        title=title.group(0) if title else "the next role",
+    )
+
+
+def _fix_obstacle(text: str, obstacle: Obstacle) -> str:
+    if obstacle.kind == "absolute":
+        fixed = _fix_absolutes(text)
+        return fixed if fixed != text else text.replace(obstacle.phrase, "[realistic target]")
+    if obstacle.kind == "others":
+        fix = _others_fix(obstacle)
+        start = text.find(obstacle.phrase)
+        if start == 0:
+            fix = fix[:1].upper() + fix[1:]
+        return text.replace(obstacle.phrase, fix, 1)
+    return text.replace(obstacle.phrase, "[realistic number]", 1)
+
+
+def _drop_time(text: str, reading: Reading) -> str:
+    """The text without its dates and periods (an unrealistic goal gets a new `[date]`)."""
+    for expression in sorted(reading.times, key=lambda e: -e.start):
+        if not expression.is_cadence and expression.end <= len(text):
+            text = text[: expression.start] + text[expression.end :]
+    return text
+
+
+def _tidy(text: str) -> str:
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip(" ,;:-")
+    text = text.rstrip(".!?… ")
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _purpose_apart(reading: Reading) -> bool:
+    """True when the purpose clause can be moved after the additions: it is not part of the
+    goal's core words and no time phrase runs across its start."""
+    purpose = reading.purpose
+    if purpose is None or reading.core == reading.text:
+        return False
+    return not any(e.start < purpose.start < e.end for e in reading.times)
+
+
+def _core_words(reading: Reading, failing: set[str]) -> str:
+    core = reading.core if _purpose_apart(reading) else reading.text
+    unrealistic = any(o.kind == "unrealistic" for o in reading.obstacles)
+    if unrealistic:
+        core = _drop_time(core, reading)
+    if "achievable" in failing:
+        for obstacle in reading.obstacles:
+            core = _fix_obstacle(core, obstacle)
+    if len(core) > MAX_CORE:
+        core = core[:MAX_CORE].rsplit(" ", 1)[0] + "…"
+    return _tidy(core)
+
+
+def _specific_fix(reading: Reading, core: str) -> str:
+    lead = reading.lead
+    if lead is None or lead.kind == "concrete":
+        return f"[concrete action] {core}" if lead is None else f"{core} ([what exactly])"
+    return f"{core} through [concrete action]"
+
+
+def _additions(reading: Reading, failing: set[str], *, unrealistic: bool) -> str:
+    parts: list[str] = []
+    lead = reading.lead
+    names_a_metric = (
+        lead is not None and lead.kind in ("soft", "change") and bool(METRICS.search(lead.obj))
+    )
+    if "measurable" in failing and names_a_metric and "specific" not in failing:
+        parts.append(" from [baseline] to [target]")
+    elif "measurable" in failing:
+        parts.append(" (target: [number] [what you will count])")
+    if "time_bound" in failing or unrealistic:
+        parts.append(", by [realistic date]" if unrealistic else ", by [date]")
+    return "".join(parts)
+
+
+def build_rewrite(reading: Reading, failing: set[str]) -> str:
+    """The goal rewritten to pass the failing criteria, with marked placeholders."""
+    unrealistic = "achievable" in failing and any(
+        o.kind == "unrealistic" for o in reading.obstacles
+    )
+    core = _core_words(reading, failing)
+    if "specific" in failing:
+        core = _specific_fix(reading, core)
+    sentence = core + _additions(reading, failing, unrealistic=unrealistic)
+    purpose = reading.purpose
+    if purpose and _purpose_apart(reading):
+        phrase = purpose.phrase.rstrip(".!? ")
+        sentence += " " + (_fix_absolutes(phrase) if "achievable" in failing else phrase)
+    if "relevant" in failing:
+        sentence += ", so that [why it matters]"
+    return _tidy(sentence) + "."
+
+
+def fallback_rewrite(reading: Reading) -> str:
+    """A rewrite that passes everything the text can pass: every part is a placeholder but
+    the goal's own subject."""
+    core = _tidy(_drop_time(reading.core, reading))
+    for obstacle in reading.obstacles:
+        core = core.replace(obstacle.phrase, "[realistic target]")
+    core = _fix_absolutes(core)[:MAX_CORE]
+    return (
+        _tidy(
+            f"[concrete action] {core} (target: [number] [what you will count]) by [date], "
+            "so that [why it matters]"
+        )
+        + "."
+    )
+
+
+Checker = Callable[[str], int]
+
+
+def _safe_by_construction(reading: Reading, failing: set[str], candidate: str) -> bool:
+    """True when the rewrite only appends placeholders that are known to pass (", by [date]",
+    ", so that [why it matters]", "[number]", "through [concrete action]") to the untouched
+    goal words, so checking it again would change nothing. Rewrites that alter the goal's
+    own words (absolutes, obstacles, unusual text) are checked; the property tests check
+    the rest."""
+    lead = reading.lead
+    weak_lead = lead is not None and lead.kind not in ("concrete", "placeholder")
+    purpose = reading.purpose
+    return (
+        "achievable" not in failing
+        and ("specific" not in failing or weak_lead)
+        and (purpose is None or (purpose.start > 0 and _purpose_apart(reading)))
+        and reading.english
+        and "[" not in reading.text
+        and "]" not in reading.text
+        and len(candidate) <= MAX_CHARS
+    )
+
+
+TEMPLATE = (
+    "[concrete action] [deliverable] (target: [number] [what you will count]) by [date], "
+    "so that [why it matters]."
+)
+
+
+def improve(reading: Reading, failing: set[str], score: int, check: Checker) -> str:
+    """A rewrite that the checker scores higher than the original: the goal's words with
+    placeholders where they fall short; a bare template only if nothing else scores higher."""
+    if not failing:
+        return reading.text
+    candidate = build_rewrite(reading, failing)
+    if _safe_by_construction(reading, failing, candidate) or check(candidate) > score:
+        return candidate
+    fuller = build_rewrite(reading, failing | {"measurable", "time_bound", "relevant"})
+    if fuller != candidate and check(fuller) > score:
+        return fuller
+    fallback = fallback_rewrite(reading)
+    return fallback if check(fallback) > score else TEMPLATE

@@ -1,0 +1,144 @@
+"""The goal's main action: which verb leads it, how concrete that verb is, and its object.
+
+Verbs fall into classes (see `vocabulary`): concrete actions ("write", "ship"), change verbs
+that need a target ("reduce"), soft direction verbs that need a named metric ("improve"),
+generic verbs that need an anchor ("get", "have"), and vague verbs ("foster", "understand").
+Hedges such as "I want to" or "make sure" are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet
+from stepwise.smart.vocabulary import (
+    CHANGE_VERBS,
+    CONCRETE_VERBS,
+    GENERIC_VERBS,
+    SOFT_VERBS,
+    VAGUE_PHRASES,
+    VAGUE_VERBS,
+)
+
+HEDGE = Gated(
+    r"\b(?:make\s+sure(?:\s+that)?|ensure(?:\s+that)?|try(?:ing)?\s+to|(?:want|wants|need|needs"
+    r"|would\s+like|'d\s+like|like|plan|plans|aim|aims|hope|intend|going|gonna|have|has|got"
+    r"|decide|decided|commit|committed)\s+to|be\s+able\s+to|my\s+goal\s+is(?:\s+to)?|may\s+i"
+    r"|i\s+will|i'll|will|shall|must|should|can|could|would)\b",
+    "make ensure try trying want wants need needs would like 'd plan plans aim aims hope "
+    "intend going gonna have has got decide decided commit committed able goal may i will i'll "
+    "shall must should can could",
+)
+_BE = ("be", "am", "is", "are", "was", "were", "being", "been")
+_LEARN = ("learn", "learns", "learned", "learnt", "learning")
+LEAD_WORDS = PhraseSet(
+    [(verb, "vague") for verb in VAGUE_VERBS]
+    + [(verb, "learn") for verb in _LEARN]
+    + [(verb, "change") for verb in CHANGE_VERBS]
+    + [(verb, "soft") for verb in SOFT_VERBS]
+    + [(verb, "be") for verb in _BE]
+    + [(verb, "concrete") for verb in CONCRETE_VERBS]
+    + [(verb, "generic") for verb in GENERIC_VERBS]
+)
+PLACEHOLDER_VERB = re.compile(r"\[(?:concrete\s+)?action[^\[\]]*\]", FLAGS)
+_OBJECT_END = re.compile(
+    r",(?![0-9]{3})|[;:.!?()]|\s-\s|\b(?:and|so|because|before|until|by|within|during|while|then|but"
+    r"|which|after|this|next|in\s+(?:Q[1-4]|H[12]|[0-9]{4}))\b",
+    FLAGS,
+)
+
+
+class Lead(NamedTuple):
+    """The verb that leads the goal, its class and the words it acts on."""
+
+    kind: str  # placeholder, vague, learn, change, soft, be, concrete, generic
+    verb: str
+    start: int
+    end: int
+    obj: str
+
+    @property
+    def phrase(self) -> str:
+        return f"{self.verb} {self.obj}".strip()
+
+
+def _hedges(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in HEDGE.finditer(text)]
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _verbs(text: str) -> list[tuple[str, int, int]]:
+    found = [("placeholder", m.start(), m.end()) for m in PLACEHOLDER_VERB.finditer(text)]
+    found += [(m.label, m.start(), m.end()) for m in LEAD_WORDS.finditer(text)]
+    return sorted(found, key=lambda verb: verb[1])
+
+
+def all_verbs(text: str, skip: list[tuple[int, int]] | None = None) -> list[Lead]:
+    """Every verb of the known classes in the text, with its object."""
+    hedges = _hedges(text) + list(skip or [])
+    return [
+        Lead(kind, text[start:end], start, end, object_after(text, end))
+        for kind, start, end in _verbs(text)
+        if not _inside((start, end), hedges)
+    ]
+
+
+_COORDINATED = re.compile(r"\s*(?:and|&|or)\s+[A-Za-z]+", FLAGS)
+_LIST_COMMA = re.compile(r",\s*(?:[\w'-]+\s+){0,3}?(?:and|&)\s+", FLAGS)
+
+
+def object_after(text: str, end: int, limit: int = 60) -> str:
+    """The words a verb acts on: up to the next clause break. In "write and share a report"
+    the object of "write" is "a report"; in "a PM, design and engineering kickoff" the list
+    is kept whole."""
+    coordinated = _COORDINATED.match(text, end)
+    if coordinated:
+        end = coordinated.end()
+    rest = text[end : end + limit]
+    position = 0
+    while True:
+        stop = _OBJECT_END.search(rest, position)
+        if stop is None:
+            return rest.strip()
+        listed = _LIST_COMMA.match(rest, stop.start())
+        if stop.group(0) == "," and listed:
+            position = listed.end()
+            continue
+        return rest[: stop.start()].strip()
+
+
+def _first_verb(text: str, hedges: list[tuple[int, int]]) -> Lead | None:
+    verbs: Iterable[tuple[str, int, int]]
+    if "[" in text:
+        verbs = _verbs(text)
+    else:
+        verbs = ((m.label, m.start(), m.end()) for m in LEAD_WORDS.iterate(text))
+    for kind, start, end in verbs:
+        if not _inside((start, end), hedges):
+            return Lead(kind, text[start:end], start, end, object_after(text, end))
+    return None
+
+
+def _first_vague_phrase(text: str, hedges: list[tuple[int, int]]) -> Lead | None:
+    for match in VAGUE_PHRASES.finditer(text):
+        if _inside(match.span(), hedges):
+            continue
+        obj = object_after(text, match.end())
+        return Lead("vague", match.group(0), match.start(), match.end(), obj)
+    return None
+
+
+def find_lead(text: str, skip: list[tuple[int, int]] | None = None) -> Lead | None:
+    """The verb that leads the goal (the earliest; a vague phrase wins a tie). Verbs inside
+    hedges ("I want to") and inside the `skip` spans (time phrases) are passed over."""
+    hedges = _hedges(text) + list(skip or [])
+    verb = _first_verb(text, hedges)
+    vague = _first_vague_phrase(text, hedges)
+    if vague is not None and (verb is None or vague.start <= verb.start):
+        return vague
+    return verb
