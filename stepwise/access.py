@@ -21,7 +21,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
-from stepwise.goals.models import CheckIn, Goal, GoalMentor, GoalStatus, Step, Visibility
+from stepwise.goals.models import (
+    CheckIn,
+    Goal,
+    GoalMentor,
+    GoalQuerySet,
+    GoalStatus,
+    Step,
+    Visibility,
+)
 from stepwise.people.models import ApiToken, User
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
@@ -84,7 +92,7 @@ FOR_MANAGER = (Visibility.MANAGER, Visibility.TEAM, Visibility.ORGANISATION)
 FOR_TEAM = (Visibility.TEAM, Visibility.ORGANISATION)
 
 
-def visible_goals(user: Person) -> QuerySet[Goal]:
+def visible_goals(user: Person) -> GoalQuerySet:
     """Goals (not in the trash) ``user`` may see.
 
     Their own, always. Others' goals only once out of draft, and then: their manager sees
@@ -139,7 +147,7 @@ def access_checkin(user: Person, checkin_id: int, *, for_change: bool = False) -
         raise Http404("No such check-in") from None
 
 
-def trashed_goals(user: Person) -> QuerySet[Goal]:
+def trashed_goals(user: Person) -> GoalQuerySet:
     """The person's own goals in the trash; nobody sees another's trash."""
     if not isinstance(user, User) or not user.is_active:
         return Goal.objects.none()

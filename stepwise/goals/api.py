@@ -46,7 +46,6 @@ from stepwise.goals.schemas import (
     StepPatchIn,
     StepReopenIn,
     TrashedGoalOut,
-    with_rows,
 )
 from stepwise.people.models import User
 from stepwise.people.schemas import ErrorOut, ValidationErrorOut
@@ -134,7 +133,7 @@ def list_goals(
         goals = goals.filter(owner=person)
     elif filters.owner:
         goals = goals.filter(owner_id=int(filters.owner))
-    return with_rows(goals.order_by("priority", "due_date", "pk"))
+    return goals.order_by("priority", "due_date", "pk").with_rows()
 
 
 @router.post(

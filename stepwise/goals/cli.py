@@ -93,7 +93,6 @@ def list_goals(
     from stepwise.goals.checking import today_for
     from stepwise.goals.models import GoalStatus
     from stepwise.goals.progress import percent_text
-    from stepwise.goals.schemas import goal_rows, with_rows
     from stepwise.goals.standing import standing_of
 
     person = acting_person(user)
@@ -103,7 +102,7 @@ def list_goals(
             choices = ", ".join(GoalStatus.values)
             raise CliError(f"--status must be one of {choices} (got {status!r})")
         goals = goals.filter(status=status)
-    rows = list(with_rows(goals.order_by("priority", "due_date", "pk")))
+    rows = list(goals.order_by("priority", "due_date", "pk").with_rows())
     if not rows:
         out.print(
             "No goals here yet. Create one in the app, or with POST /api/v1/goals."
@@ -123,7 +122,7 @@ def list_goals(
     table.add_column("due")
     today = today_for(person)
     for goal in rows:
-        standing = standing_of(goal, *goal_rows(goal), today)
+        standing = standing_of(goal, *goal.live_rows(), today)
         cells = [str(goal.pk), goal.title]
         if others:
             cells.append(goal.owner.username)
@@ -147,12 +146,11 @@ def show_goal(
     _setup_django()
     from stepwise.goals.checking import today_for
     from stepwise.goals.progress import percent_text
-    from stepwise.goals.schemas import goal_rows
     from stepwise.goals.standing import standing_of
 
     person = acting_person(user)
     goal = _goal_for(person, goal_id)
-    steps, checkins = goal_rows(goal)
+    steps, checkins = goal.live_rows()
     standing = standing_of(goal, steps, checkins, today_for(person))
     out.print(f"[bold]#{goal.pk} {goal.title}[/]", highlight=False)
     due = f", due {goal.due_date.isoformat()}" if goal.due_date else ", no due date"
@@ -234,7 +232,6 @@ def checkin(
     from stepwise.goals.actions import do_record_checkin
     from stepwise.goals.checking import today_for
     from stepwise.goals.progress import percent_text
-    from stepwise.goals.schemas import goal_rows
     from stepwise.goals.standing import standing_of
 
     amount = _parse_value(value)
@@ -245,7 +242,7 @@ def checkin(
         goal=goal, author=person, value=amount, confidence=level, note=note, blockers=blockers
     )
     goal.refresh_from_db()
-    standing = standing_of(goal, *goal_rows(goal), today_for(person))
+    standing = standing_of(goal, *goal.live_rows(), today_for(person))
     out.print(
         f"Checked in on #{goal.pk} {goal.title}: {_number(recorded.value)}, "
         f"confidence {recorded.confidence}/5.",

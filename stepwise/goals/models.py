@@ -68,6 +68,25 @@ class GoalQuerySet(models.QuerySet["Goal"]):
     def active(self) -> GoalQuerySet:
         return self.alive().filter(status=GoalStatus.ACTIVE)
 
+    def with_rows(self) -> GoalQuerySet:
+        """With owner, live steps and live check-ins, in a fixed number of queries."""
+        return self.select_related("owner").prefetch_related(*_live_rows())
+
+
+def _live_rows() -> tuple[models.Prefetch, models.Prefetch]:
+    return (
+        models.Prefetch(
+            "steps",
+            queryset=Step.objects.alive().prefetch_related("depends_on"),
+            to_attr="live_steps",
+        ),
+        models.Prefetch(
+            "checkins",
+            queryset=CheckIn.objects.filter(deleted_at__isnull=True).order_by("-on", "-pk"),
+            to_attr="live_checkins",
+        ),
+    )
+
 
 class Goal(models.Model):
     owner = models.ForeignKey(
@@ -148,6 +167,12 @@ class Goal(models.Model):
         return self.deleted_at is not None and timezone.now() - self.deleted_at < timedelta(
             days=TRASH_DAYS
         )
+
+    def live_rows(self) -> tuple[list[Step], list[CheckIn]]:
+        """The live steps and live check-ins (newest first), fetched once per goal."""
+        if not hasattr(self, "live_steps"):
+            models.prefetch_related_objects([self], *_live_rows())
+        return self.live_steps, self.live_checkins  # type: ignore[attr-defined]
 
     def evidence_link_list(self) -> list[str]:
         return [line.strip() for line in self.evidence_links.splitlines() if line.strip()]

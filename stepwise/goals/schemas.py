@@ -5,14 +5,12 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 import pydantic
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from ninja import Field, Schema
 from pydantic import AfterValidator, ValidationInfo, WithJsonSchema, field_validator
 
 from stepwise.goals.checking import today_for
 from stepwise.goals.models import (
     Category,
-    CheckIn,
     Goal,
     GoalStatus,
     MetricKind,
@@ -240,34 +238,8 @@ class CheckInCountsOut(Schema):
     latest_confidence: int | None
 
 
-def with_rows(goals: QuerySet[Goal]) -> QuerySet[Goal]:
-    """Goals with their owner, live steps and live check-ins, in a fixed number of queries."""
-    return goals.select_related("owner").prefetch_related(*_ROWS)
-
-
-def goal_rows(goal: Goal) -> tuple[list[Step], list[CheckIn]]:
-    """The goal's live steps and live check-ins (newest first), fetched once per goal."""
-    if not hasattr(goal, "live_steps"):
-        prefetch_related_objects([goal], *_ROWS)
-    return goal.live_steps, goal.live_checkins  # type: ignore[attr-defined]
-
-
-_ROWS = (
-    Prefetch(
-        "steps",
-        queryset=Step.objects.alive().prefetch_related("depends_on"),
-        to_attr="live_steps",
-    ),
-    Prefetch(
-        "checkins",
-        queryset=CheckIn.objects.filter(deleted_at__isnull=True).order_by("-on", "-pk"),
-        to_attr="live_checkins",
-    ),
-)
-
-
 def standing_out(goal: Goal, today: date) -> dict[str, Any]:
-    steps, checkins = goal_rows(goal)
+    steps, checkins = goal.live_rows()
     standing = standing_of(goal, steps, checkins, today)
     return {
         "status": standing.status.value,
@@ -336,12 +308,12 @@ class GoalOut(Schema):
 
     @staticmethod
     def resolve_steps(obj: Goal) -> dict[str, int]:
-        steps, _ = goal_rows(obj)
+        steps, _ = obj.live_rows()
         return {"total": len(steps), "done": sum(step.is_done for step in steps)}
 
     @staticmethod
     def resolve_checkins(obj: Goal) -> dict[str, Any]:
-        _, checkins = goal_rows(obj)
+        _, checkins = obj.live_rows()
         latest = checkins[0] if checkins else None
         return {
             "total": len(checkins),

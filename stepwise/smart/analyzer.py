@@ -11,6 +11,7 @@ from stepwise.smart.criteria import (
     judge_relevant,
     judge_specific,
     judge_time_bound,
+    text_only_score,
 )
 from stepwise.smart.model import CRITERIA, Analysis, Context, Verdict
 from stepwise.smart.reading import Reading, read_goal
@@ -40,10 +41,10 @@ def judge(reading: Reading, context: Context | None) -> dict[str, Verdict]:
 
 
 def _text_only_score(text: str, context: Context) -> int:
-    reading = _read(
-        text, Context(today=context.today, fiscal_year_start_month=context.fiscal_year_start_month)
+    reading = read_goal(
+        text, today=context.today, fiscal_year_start_month=context.fiscal_year_start_month
     )
-    return sum(1 for verdict in judge(reading, None).values() if verdict.passed)
+    return text_only_score(reading)
 
 
 def analyze(text: str, context: Context | None = None) -> Analysis:

@@ -392,3 +392,18 @@ def judge_time_bound(reading: Reading, context: Context | None) -> Verdict:
         f'Add a deadline or a cadence, e.g. "by {_example_deadline(reading.today)}", '
         '"within 6 weeks" or "every sprint".',
     )
+
+
+def text_only_score(reading: Reading) -> int:
+    """How many criteria the words alone pass: the verdicts without their reasons (used to
+    check a rewrite, where only the count matters)."""
+    specific = _specific_anchor(reading) is not None
+    return sum(
+        (
+            specific,
+            bool(_measure(reading, specific)),
+            not reading.obstacles,
+            reading.purpose is not None or bool(reading.ties),
+            bool(reading.times),
+        )
+    )

@@ -99,3 +99,14 @@ def test_dates_never_crash_at_the_edges(amount: int, unit: str, today: date, sta
     context = Context(today=today, fiscal_year_start_month=start)
     text = f"Ship the fix within {amount} {unit}, by Q4 FY{today.year % 100:02d} or end of H2"
     assert_well_formed(analyze(text, context))
+
+
+@RELAXED
+@given(goal_like)
+def test_the_quick_score_used_for_rewrites_equals_the_verdicts(text: str) -> None:
+    from stepwise.smart.criteria import text_only_score
+    from stepwise.smart.reading import read_goal
+
+    analysis = analyze_or_none(text)
+    if analysis is not None:
+        assert text_only_score(read_goal(analysis.text, today=TODAY)) == analysis.score
