@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from stepwise.smart.cadence import find_cadences
-from stepwise.smart.lexicon import FLAGS, Spans, word_set
+from stepwise.smart.lexicon import FLAGS, Gated, Needle, Spans, word_set
 from stepwise.smart.periods import add_months
 from stepwise.smart.timerules import RULES
 from stepwise.smart.timewords import MONTH, WEEKDAY, Env
@@ -33,10 +33,15 @@ class TimeExpression(NamedTuple):
         return self.kind == "cadence"
 
 
-_FALLBACK_TRIGGER = re.compile(
+_FALLBACK_TRIGGER = Gated(
     r"\b(?:by|before|until|till|through|no\s+later\s+than|end\s+of|on|due)\s+"
     r"(?P<rest>[^,.;:!?()\[\]]{1,40})",
-    FLAGS,
+    "by before until till through later end on due",
+)
+_DATEISH_GATE = Needle(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december mon monday tue tues tuesday wed "
+    "wednesday thu thur thurs thursday fri friday sat saturday sun sunday tomorrow noon #digit"
 )
 _DATEISH = re.compile(
     rf"\b{MONTH}|\b{WEEKDAY}|\b[0-9]{{1,2}}(?:st|nd|rd|th)\b|\btomorrow\b|\bnoon\b",
@@ -99,6 +104,8 @@ def _dateparser_parse(phrase: str, today: date) -> date | None:
 
 def _fallback_matches(text: str, env: Env, taken: Spans) -> list[TimeExpression]:
     found: list[TimeExpression] = []
+    if not _DATEISH_GATE(text):
+        return found
     for match in _FALLBACK_TRIGGER.finditer(text):
         rest_start = match.start("rest")
         if not taken.free(match.span()) or not _DATEISH.search(match["rest"]):

@@ -134,7 +134,9 @@ def _additions(reading: Reading, failing: set[str], *, unrealistic: bool) -> str
     parts: list[str] = []
     lead = reading.lead
     names_a_metric = (
-        lead is not None and lead.kind in ("soft", "change") and bool(METRICS.search(lead.obj))
+        lead is not None
+        and lead.kind in ("soft", "change")
+        and METRICS.search(reading.core, lead.end, lead.end + len(lead.obj) + 2) is not None
     )
     if "measurable" in failing and names_a_metric and "specific" not in failing:
         parts.append(" from [baseline] to [target]")

@@ -67,11 +67,7 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", normal).strip()
 
 
-def problem_with(text: object) -> TextProblem | None:
-    """The reason `text` cannot be checked, or None when it can."""
-    if not isinstance(text, str):
-        return TextProblem.NOT_TEXT
-    cleaned = clean_text(text)
+def _problem_of_cleaned(cleaned: str) -> TextProblem | None:
     if not cleaned:
         return TextProblem.EMPTY
     if len(cleaned) > MAX_CHARS:
@@ -81,13 +77,22 @@ def problem_with(text: object) -> TextProblem | None:
     return None
 
 
+def problem_with(text: object) -> TextProblem | None:
+    """The reason `text` cannot be checked, or None when it can."""
+    if not isinstance(text, str):
+        return TextProblem.NOT_TEXT
+    return _problem_of_cleaned(clean_text(text))
+
+
 def validate_goal_text(text: object) -> str:
     """Return the cleaned text, or raise InvalidGoalText with a clear message."""
-    problem = problem_with(text)
+    if not isinstance(text, str):
+        raise InvalidGoalText(TextProblem.NOT_TEXT)
+    cleaned = clean_text(text)
+    problem = _problem_of_cleaned(cleaned)
     if problem is not None:
         raise InvalidGoalText(problem)
-    assert isinstance(text, str)
-    return clean_text(text)
+    return cleaned
 
 
 def reads_as_english(text: str) -> bool:
