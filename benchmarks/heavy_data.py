@@ -72,5 +72,7 @@ def make_heavy_person(username: str = "heavy", today: date | None = None) -> Use
         )
         for c in checkins
     )
-    Goal.objects.filter(owner=person).update(current=Decimal(WEEKS))
+    Goal.objects.filter(owner=person).update(
+        current=Decimal(WEEKS), last_checkin_on=start + timedelta(weeks=WEEKS), last_confidence=3
+    )
     return person

@@ -111,6 +111,13 @@ def visible_goals(user: Person) -> GoalQuerySet:
     return Goal.objects.alive().filter(Q(owner=user) | (others & Q(status__in=SHARED_STATUSES)))
 
 
+def own_goals(user: Person) -> GoalQuerySet:
+    """The person's own goals (not in the trash): the simplest question the policy answers."""
+    if not isinstance(user, User) or not user.is_active:
+        return Goal.objects.none()
+    return Goal.objects.alive().filter(owner=user)
+
+
 def access_goal(user: Person, goal_id: int, *, for_change: bool = False) -> Goal:
     """The goal if ``user`` may see it (and change it, with ``for_change``: only its owner
     changes a goal); otherwise 404."""

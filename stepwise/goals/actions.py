@@ -444,11 +444,15 @@ def _validate_checkin(checkin: CheckIn) -> None:
 
 
 def _refresh_current(goal: Goal) -> None:
-    """The goal's current value is the value of its latest check-in."""
+    """The goal's current value, last check-in day and confidence are its latest check-in's
+    (kept on the goal so that lists and the dashboard need not read every check-in)."""
     latest = goal.checkins.filter(deleted_at__isnull=True).order_by("-on", "-pk").first()
-    if latest is not None and goal.current != latest.value:
-        goal.current = latest.value
-        goal.save(update_fields=["current", "updated_at"])
+    if latest is None:
+        return
+    goal.current = latest.value
+    goal.last_checkin_on = latest.on
+    goal.last_confidence = latest.confidence
+    goal.save(update_fields=["current", "last_checkin_on", "last_confidence", "updated_at"])
 
 
 @transaction.atomic

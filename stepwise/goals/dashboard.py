@@ -1,7 +1,7 @@
 """The goals part of the dashboard: what needs attention first, in a fixed number of queries.
 
-However long a person's history, the dashboard runs the same queries: the active goals with
-their latest check-in (annotated), then their live steps and only the recent check-ins the
+However long a person's history, the dashboard runs the same queries: the active goals (which
+carry their latest check-in), then the steps that matter and only the recent check-ins the
 forecast needs, read as plain rows.
 """
 
@@ -13,17 +13,17 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Q
 
-from stepwise.access import visible_goals
+from stepwise.access import own_goals
 from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm
-from stepwise.goals.models import CheckIn, Goal, GoalStatus, Step
+from stepwise.goals.models import CheckIn, Goal, GoalStatus, MetricKind, Step
 from stepwise.goals.progress import THRESHOLDS, Assessment, Status
 from stepwise.goals.standing import standing_of
 from stepwise.people.models import User
 
-RECENT_DAYS = THRESHOLDS.forecast_window_days + 14
+RECENT_DAYS = THRESHOLDS.forecast_window_days + 7
 FULL_CARDS = 8  # the goals needing attention most get a card with a quick check-in
 
 
@@ -57,19 +57,25 @@ class GoalCard:
     last_confidence: int | None
 
 
-def _active_goals(person: User) -> list[Any]:
-    latest = CheckIn.objects.filter(goal=OuterRef("pk"), deleted_at__isnull=True).order_by(
-        "-on", "-pk"
-    )
-    return list(
-        visible_goals(person)
-        .filter(owner=person, status=GoalStatus.ACTIVE)
-        .annotate(
-            last_checkin_on=Subquery(latest.values("on")[:1]),
-            last_checkin_value=Subquery(latest.values("value")[:1]),
-            last_confidence=Subquery(latest.values("confidence")[:1]),
-        )
-    )
+DASHBOARD_FIELDS = (
+    "owner_id",
+    "title",
+    "metric_kind",
+    "metric_unit",
+    "baseline",
+    "target",
+    "current",
+    "start_date",
+    "due_date",
+    "status",
+    "priority",
+    "last_checkin_on",
+    "last_confidence",
+)
+
+
+def _active_goals(person: User) -> list[Goal]:
+    return list(own_goals(person).filter(status=GoalStatus.ACTIVE).only(*DASHBOARD_FIELDS))
 
 
 def _rows_by_goal(
@@ -77,9 +83,11 @@ def _rows_by_goal(
 ) -> tuple[dict[int, list[StepRow]], dict[int, list[CheckInRow]]]:
     """Live steps and recent check-ins of the goals, as plain rows, in two queries."""
     steps: dict[int, list[StepRow]] = defaultdict(list)
+    # Done steps count only where progress is measured in steps.
     step_rows = (
         Step.objects.alive()
         .filter(goal_id__in=goal_ids)
+        .filter(Q(done_on__isnull=True) | Q(goal__metric_kind=MetricKind.STEPS))
         .order_by("position", "pk")
         .values_list("goal_id", "title", "due_date", "effort_hours", "done_on")
     )
@@ -100,9 +108,7 @@ def _rows_by_goal(
 
 def _card(goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: date) -> GoalCard:
     if goal.last_checkin_on and not checkins:
-        checkins = [
-            CheckInRow(goal.pk, goal.last_checkin_on, goal.last_checkin_value, goal.last_confidence)
-        ]
+        checkins = [CheckInRow(goal.pk, goal.last_checkin_on, goal.current, goal.last_confidence)]
     goal.live_steps = steps
     return GoalCard(
         goal=goal,
@@ -151,7 +157,7 @@ def goals_overview(person: User) -> dict[str, Any]:
     counts = dict.fromkeys(Status, 0)
     for card in cards:
         counts[card.standing.status] += 1
-    open_goals = visible_goals(person).filter(owner=person)
+    open_goals = own_goals(person)
     return {
         "cards": cards[:FULL_CARDS],
         "more_cards": cards[FULL_CARDS:],

@@ -121,6 +121,8 @@ class Goal(models.Model):
     evidence_links = models.TextField(blank=True, help_text="One link per line.")
     drop_reason = models.TextField(blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    last_checkin_on = models.DateField(null=True, blank=True, editable=False)
+    last_confidence = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1)
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

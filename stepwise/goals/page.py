@@ -29,8 +29,8 @@ CRITERION_NAMES = {
 }
 
 
-RECENT_CHECKINS = 12
-RECENT_EVENTS = 25
+RECENT_CHECKINS = 8
+RECENT_EVENTS = 12
 
 
 class CheckInPoint(NamedTuple):
@@ -72,8 +72,16 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
     }
 
 
-def history_page_context(goal: Goal) -> dict[str, Any]:
-    """Everything that ever happened to the goal, newest first."""
+def history_page_context(goal: Goal, person: User) -> dict[str, Any]:
+    """Everything that ever happened to the goal, newest first, and the chart's numbers."""
+    today = today_for(person)
+    steps = list(goal.steps.alive())
+    points = [
+        CheckInPoint(*row)
+        for row in goal.checkins.filter(deleted_at__isnull=True)
+        .order_by("on", "pk")
+        .values_list("on", "value", "confidence")
+    ]
     return {
         "goal": goal,
         "events": list(goal.events.select_related("actor", "step")),
@@ -82,6 +90,7 @@ def history_page_context(goal: Goal) -> dict[str, Any]:
             .select_related("author")
             .order_by("-on", "-pk")
         ),
+        "progress_rows": _table_rows(burnup_series(goal, steps, points, today)["points"]),
     }
 
 
@@ -113,7 +122,28 @@ def burnup_series(
         {"on": day.isoformat(), "expected": _rounded(expected_percent(facts, day))}
         for day in _plan_days(goal, today)
     ]
-    return {"points": points, "plan": plan, "unit": "%"}
+    chart = {"points": points, "plan": plan, "unit": "%"}
+    return {**chart, "chart": chart, "summary": _summary(points)}
+
+
+def _summary(points: list[dict[str, Any]]) -> str:
+    """The chart in one sentence, for people who do not see it."""
+    if not points:
+        return ""
+    first, last = points[0], points[-1]
+    plan = "" if last["expected"] is None else f" against {last['expected']:g}% expected"
+    return (
+        f"{len(points)} check-in{'s' if len(points) != 1 else ''} from {first['on']} to "
+        f"{last['on']}: progress went from {first['actual']:g}% to {last['actual']:g}%{plan}."
+    )
+
+
+def _table_rows(points: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
+    """The chart's text alternative, formatted once here rather than cell by cell."""
+    return [
+        (p["on"], f"{p['actual']:g}%", "—" if p["expected"] is None else f"{p['expected']:g}%")
+        for p in points
+    ]
 
 
 def _actual_on(facts: GoalFacts, checkin: CheckInPoint) -> float:

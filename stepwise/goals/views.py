@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import access_goal, access_trashed_goal, trashed_goals, visible_goals
+from stepwise.access import access_goal, access_trashed_goal, own_goals, trashed_goals
 from stepwise.goals import actions
 from stepwise.goals.checking import check_for, checker_context_for_goal, today_for
 from stepwise.goals.forms import CheckGoalForm, CompleteGoalForm, DropGoalForm, GoalForm
@@ -102,7 +102,7 @@ def _analyse(form: CheckGoalForm, person: User) -> tuple[Analysis | None, str]:
 @login_required
 def goal_list(request: HtmxHttpRequest) -> HttpResponse:
     person = _person(request)
-    mine = list(visible_goals(person).filter(owner=person).order_by("priority", "due_date", "pk"))
+    mine = list(own_goals(person).order_by("priority", "due_date", "pk"))
     context = {
         "open_goals": [goal for goal in mine if goal.is_open],
         "closed_goals": [goal for goal in mine if not goal.is_open],
@@ -204,7 +204,7 @@ def goal_detail(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 def goal_history(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
     goal = access_goal(_person(request), goal_id)
-    return render(request, "goals/history.html", history_page_context(goal))
+    return render(request, "goals/history.html", history_page_context(goal, _person(request)))
 
 
 @login_required
