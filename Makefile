@@ -69,11 +69,15 @@ pytest-postgres: $(VENV)/.installed-test
 
 pytest: pytest-sqlite
 
+## eval: the SMART checker's accuracy, precision, recall and F1 on the labelled goals
 eval: $(VENV)/.installed-test
 	$(BIN)/python scripts/evaluate_smart.py
 
-bench: $(VENV)/.installed-test
+## bench: every committed benchmark, with the issue's target beside each figure
+bench: $(VENV)/.installed-test $(ASSETS)
 	$(BIN)/python benchmarks/smart_speed.py
+	$(BIN)/python benchmarks/live_check.py
+	$(BIN)/python benchmarks/heavy_pages.py
 
 clean:
 	rm -rf $(VENV) data node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

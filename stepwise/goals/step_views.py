@@ -93,7 +93,8 @@ def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
         else:
             messages.success(request, "Step saved.")
             return _back_to(step.goal_id, "steps")
-    return render(request, "goals/step_edit.html", {"form": form, "step": step})
+    context = {"form": form, "step": step, "today": today_for(person)}
+    return render(request, "goals/step_edit.html", context)
 
 
 @login_required

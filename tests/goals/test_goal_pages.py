@@ -374,3 +374,29 @@ def test_quick_check_in_from_the_dashboard_returns_to_it(
         {"value": "5", "confidence": "4", "next": "https://evil.example/"},
     )
     assert evil["Location"] == reverse("goal_detail", args=[shared_goal.pk])
+
+
+def test_a_step_is_done_with_a_date_and_evidence(
+    alice: User, shared_goal: Goal, client_for: Clients
+) -> None:
+    client = client_for(alice)
+    client.post(
+        reverse("step_add", args=[shared_goal.pk]), {"title": "Script", "effort_hours": "1"}
+    )
+    step = shared_goal.steps.get()
+    assert (
+        "Mark it done, with evidence"
+        in client.get(reverse("step_edit", args=[step.pk])).content.decode()
+    )
+    future = client.post(reverse("step_done", args=[step.pk]), {"done_on": day(2).isoformat()})
+    assert future.status_code == 302
+    step.refresh_from_db()
+    assert step.done_on is None  # a future date is refused with a message
+    client.post(
+        reverse("step_done", args=[step.pk]),
+        {"done_on": day(-1).isoformat(), "evidence": "https://wiki.example/script"},
+    )
+    step.refresh_from_db()
+    assert step.done_on == day(-1)
+    assert step.evidence == "https://wiki.example/script"
+    assert shared_goal.events.filter(kind=GoalEvent.Kind.STEP_DONE).exists()
