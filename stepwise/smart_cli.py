@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from stepwise.smart import Analysis, Context, InvalidGoalText, analyze
@@ -37,19 +38,20 @@ def analysis_json(text: str, today: date) -> dict[str, Any]:
 
 def print_report(analysis: Analysis, console: Console) -> None:
     """A readable, coloured report of one analysis."""
-    console.print(f"[bold]{analysis.text}[/]", highlight=False)
+    console.print(f"[bold]{escape(analysis.text)}[/]", highlight=False)
     console.print(f"SMART score: [bold]{analysis.score}/5[/]\n")
     for name, verdict in analysis.criteria.items():
         mark = "[green]✓ pass[/]" if verdict.passed else "[red]✗ fail[/]"
         console.print(
-            f"{mark}  [bold]{CRITERION_LABELS[name]}[/]: {verdict.reason}", highlight=False
+            f"{mark}  [bold]{CRITERION_LABELS[name]}[/]: {escape(verdict.reason)}", highlight=False
         )
         if name == "time_bound" and verdict.deadline:
             console.print(f"         deadline: {verdict.deadline:%A %d %B %Y}", highlight=False)
         if not verdict.passed and verdict.suggestion:
-            console.print(f"         [yellow]try:[/] {verdict.suggestion}", highlight=False)
+            console.print(f"         [yellow]try:[/] {escape(verdict.suggestion)}", highlight=False)
     if analysis.score < 5:
-        console.print(f"\n[bold]A version that passes more:[/] {analysis.rewrite}", highlight=False)
+        rewrite = escape(analysis.rewrite)
+        console.print(f"\n[bold]A version that passes more:[/] {rewrite}", highlight=False)
 
 
 def check_batch(path: Path, today: date, out: TextIO, err: Console) -> int:

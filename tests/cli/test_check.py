@@ -111,3 +111,9 @@ def test_check_works_without_a_database_or_django(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["score"] == 5
+
+
+def test_report_keeps_the_placeholders_a_person_must_fill() -> None:
+    result = runner.invoke(app, ["check", "--today", "2026-11-22", "get better at market research"])
+    rewrite = result.stdout.split("A version that passes more:")[1]
+    assert "[" in rewrite and "]" in rewrite
