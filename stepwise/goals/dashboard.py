@@ -8,12 +8,16 @@ forecast needs, read as plain rows.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import Any, NamedTuple
 
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
 
 from stepwise.access import own_goals
 from stepwise.goals.checking import today_for
@@ -24,6 +28,7 @@ from stepwise.goals.standing import standing_of
 from stepwise.people.models import User
 
 RECENT_DAYS = THRESHOLDS.forecast_window_days + 7
+TODO_ITEMS = 12
 FULL_CARDS = 8  # the goals needing attention most get a card with a quick check-in
 
 
@@ -55,6 +60,7 @@ class GoalCard:
     next_step: StepRow | None
     last_checkin_on: date | None
     last_confidence: int | None
+    url: str
 
 
 DASHBOARD_FIELDS = (
@@ -94,10 +100,16 @@ def _rows_by_goal(
     for row in step_rows:
         steps[row[0]].append(StepRow(*row))
     checkins: dict[int, list[CheckInRow]] = defaultdict(list)
+    # The forecast reads at most the last few check-ins of a recent window.
+    newest_first = Window(
+        RowNumber(), partition_by=[F("goal_id")], order_by=[F("on").desc(), F("pk").desc()]
+    )
     checkin_rows = (
         CheckIn.objects.filter(
             goal_id__in=goal_ids, deleted_at__isnull=True, on__gte=today - timedelta(RECENT_DAYS)
         )
+        .annotate(rank=newest_first)
+        .filter(rank__lte=THRESHOLDS.forecast_checkins)
         .order_by("on", "pk")
         .values_list("goal_id", "on", "value", "confidence")
     )
@@ -106,7 +118,9 @@ def _rows_by_goal(
     return steps, checkins
 
 
-def _card(goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: date) -> GoalCard:
+def _card(
+    goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: date, goals_url: str
+) -> GoalCard:
     if goal.last_checkin_on and not checkins:
         checkins = [CheckInRow(goal.pk, goal.last_checkin_on, goal.current, goal.last_confidence)]
     goal.live_steps = steps
@@ -116,6 +130,7 @@ def _card(goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: da
         next_step=next((s for s in steps if not s.is_done), None),
         last_checkin_on=goal.last_checkin_on,
         last_confidence=goal.last_confidence,
+        url=f"{goals_url}{goal.pk}/",  # the goal page, without a reverse() per card
     )
 
 
@@ -124,54 +139,53 @@ def _attention(card: GoalCard) -> tuple[int, int, date]:
     return (-card.standing.status.severity, -stale, card.goal.due_date or date.max)
 
 
-def _todo(cards: list[GoalCard], today: date) -> list[dict[str, Any]]:
+def _todo(cards: list[GoalCard], today: date) -> Iterator[dict[str, Any]]:
     """Check-ins due and overdue steps, in the order of the cards."""
-    items: list[dict[str, Any]] = []
     for card in cards:
         goal = card.goal
         if card.last_checkin_on is None:
-            items.append({"goal": goal, "text": f"First check-in on “{goal.title}”"})
+            yield {"goal": goal, "text": f"First check-in on “{goal.title}”"}
         elif card.standing.stale:
             days = card.standing.days_since_checkin
-            text = f"Check in on “{goal.title}”: no check-in for {days} days"
-            items.append({"goal": goal, "text": text})
-        items.extend(_overdue_steps(goal, today))
-    return items
+            yield {"goal": goal, "text": f"Check in on “{goal.title}”: no check-in for {days} days"}
+        yield from _overdue_steps(goal, today)
 
 
-def _overdue_steps(goal: Any, today: date) -> list[dict[str, Any]]:
-    return [
-        {"goal": goal, "text": f"Step “{s.title}” of “{goal.title}” was due {s.due_date:%-d %b}"}
-        for s in goal.live_steps
-        if not s.is_done and s.due_date and s.due_date < today
-    ]
+def _overdue_steps(goal: Any, today: date) -> Iterator[dict[str, Any]]:
+    for step in goal.live_steps:
+        if not step.is_done and step.due_date and step.due_date < today:
+            text = f"Step “{step.title}” of “{goal.title}” was due {step.due_date:%-d %b}"
+            yield {"goal": goal, "text": text}
 
 
 def goals_overview(person: User) -> dict[str, Any]:
     today = today_for(person)
     goals = _active_goals(person)
+    goals_url = reverse("goal_list")
     steps, checkins = _rows_by_goal([goal.pk for goal in goals], today)
     cards = sorted(
-        (_card(goal, steps[goal.pk], checkins[goal.pk], today) for goal in goals), key=_attention
+        (_card(goal, steps[goal.pk], checkins[goal.pk], today, goals_url) for goal in goals),
+        key=_attention,
     )
     counts = dict.fromkeys(Status, 0)
     for card in cards:
         counts[card.standing.status] += 1
-    open_goals = own_goals(person)
+    tallies = own_goals(person).aggregate(
+        drafts=Count("pk", filter=Q(status=GoalStatus.DRAFT)),
+        completed=Count("pk", filter=Q(status=GoalStatus.COMPLETED, closed_on__year=today.year)),
+    )
     return {
         "cards": cards[:FULL_CARDS],
         "more_cards": cards[FULL_CARDS:],
         "confidence_choices": CheckInForm.base_fields["confidence"].choices,  # type: ignore[attr-defined]
-        "todo": _todo(cards, today)[:12],
+        "todo": list(islice(_todo(cards, today), TODO_ITEMS)),
         "summary": {
             "active": len(cards),
             "on_track": counts[Status.ON_TRACK],
             "needs_attention": counts[Status.AT_RISK] + counts[Status.BEHIND],
             "overdue": counts[Status.OVERDUE],
-            "drafts": open_goals.filter(status=GoalStatus.DRAFT).count(),
-            "completed": open_goals.filter(
-                status=GoalStatus.COMPLETED, closed_on__year=today.year
-            ).count(),
+            "drafts": tallies["drafts"],
+            "completed": tallies["completed"],
         },
         "today": today,
     }

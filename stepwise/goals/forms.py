@@ -149,16 +149,26 @@ class StepForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, goal: Goal, step: Step | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        goal: Goal,
+        step: Step | None = None,
+        steps: list[Step] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``steps``: the goal's live steps when the caller has them already (no query)."""
         super().__init__(*args, **kwargs)
-        others = goal.steps.alive()
-        if step is not None:
-            others = others.exclude(pk=step.pk)
+        exclude = step.pk if step is not None else None
         field = self.fields["depends_on"]
         assert isinstance(field, forms.ModelMultipleChoiceField)
-        field.queryset = others
-        if not others.exists():
+        live = goal.steps.alive()
+        field.queryset = live if exclude is None else live.exclude(pk=exclude)
+        others = [s for s in (steps if steps is not None else field.queryset) if s.pk != exclude]
+        if not others:
             del self.fields["depends_on"]
+        else:
+            field.choices = [(other.pk, other.title) for other in others]
 
 
 class StepDoneForm(forms.Form):

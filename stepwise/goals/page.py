@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.urls import reverse
+
 from stepwise.goals.checking import checker_context_for_goal, today_for
 from stepwise.goals.forms import CheckInForm, StepForm
 from stepwise.goals.models import Goal, GoalStatus, Step
@@ -64,7 +66,10 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         "burnup": burnup_series(goal, steps, points, today),
         "timeline": timeline(goal, steps, today),
         "can_change": can_change,
-        "step_form": StepForm(goal=goal) if can_change else None,
+        # Step and check-in links are built from one prefix, not a reverse() per link.
+        "step_base": reverse("goal_list") + "steps/",
+        "checkin_base": reverse("goal_list") + "checkins/",
+        "step_form": StepForm(goal=goal, steps=steps) if can_change else None,
         "checkin_form": CheckInForm(initial={"value": goal.current, "on": today})
         if can_change and goal.is_open
         else None,
