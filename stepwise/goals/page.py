@@ -31,8 +31,8 @@ CRITERION_NAMES = {
 }
 
 
-RECENT_CHECKINS = 8
-RECENT_EVENTS = 12
+RECENT_CHECKINS = 6
+RECENT_EVENTS = 8
 
 
 class CheckInPoint(NamedTuple):
@@ -57,10 +57,9 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         "today": today,
         "steps": steps,
         "next_step": next((s for s in steps if not s.is_done), None),
-        "checkins": list(live.select_related("author").order_by("-on", "-pk")[:RECENT_CHECKINS]),
+        "checkins": list(live.order_by("-on", "-pk")[:RECENT_CHECKINS]),
         "checkin_count": len(points),
-        "events": list(goal.events.select_related("actor", "step")[:RECENT_EVENTS]),
-        "event_count": goal.events.count(),
+        **_recent_events(goal),
         "standing": standing_of(goal, steps, points, today),
         "smart": _smart_rows(goal, person),
         "burnup": burnup_series(goal, steps, points, today),
@@ -75,6 +74,26 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         else None,
         "is_draft": goal.status == GoalStatus.DRAFT,
     }
+
+
+EVENT_FIELDS = (
+    "goal_id",
+    "kind",
+    "changes",
+    "reason",
+    "at",
+    "actor__username",
+    "actor__display_name",
+    "step__title",
+)
+
+
+def _recent_events(goal: Goal) -> dict[str, Any]:
+    """The latest history entries, and whether there are more (one query, no count)."""
+    events = list(
+        goal.events.select_related("actor", "step").only(*EVENT_FIELDS)[: RECENT_EVENTS + 1]
+    )
+    return {"events": events[:RECENT_EVENTS], "more_events": len(events) > RECENT_EVENTS}
 
 
 def history_page_context(goal: Goal, person: User) -> dict[str, Any]:
