@@ -105,10 +105,12 @@ def demo() -> None:
     _setup_django()
     from rich.table import Table
 
+    from stepwise.goals.demo import load_demo_goals
     from stepwise.people.demo import DEMO_PASSWORD, load_demo
 
     _migrate()
     people = load_demo()
+    load_demo_goals()
     table = Table(title="Demo accounts (password: " + DEMO_PASSWORD + ")")
     table.add_column("sign in as")
     table.add_column("name")

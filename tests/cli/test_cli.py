@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from stepwise.cli import app
+from stepwise.goals.models import CheckIn, Goal
 from stepwise.people.models import Team, User
 
 runner = CliRunner()
@@ -48,6 +49,10 @@ def test_demo_loads_the_personas_and_loading_twice_changes_nothing() -> None:
         sorted(User.objects.values_list("username", "manager__username", "team__name")) == snapshot
     )
     assert Team.objects.count() == 2
+    goals = Goal.objects.filter(owner__username="alice")
+    assert goals.count() == 4  # loading twice added none
+    assert goals.filter(status="active").count() == 3
+    assert CheckIn.objects.filter(goal__owner__username="alice").count() == 6
 
 
 @pytest.mark.django_db(transaction=True)
