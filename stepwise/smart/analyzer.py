@@ -13,8 +13,10 @@ from stepwise.smart.criteria import (
     judge_time_bound,
     text_only_score,
 )
+from stepwise.smart.deadlines import find_time_expressions
 from stepwise.smart.model import CRITERIA, Analysis, Context, Verdict
-from stepwise.smart.reading import Reading, read_goal
+from stepwise.smart.reading import Reading, read_goal, read_the_rest
+from stepwise.smart.relevance import find_purpose
 from stepwise.smart.rewrite import improve
 from stepwise.smart.text import validate_goal_text
 
@@ -40,11 +42,16 @@ def judge(reading: Reading, context: Context | None) -> dict[str, Verdict]:
     }
 
 
-def _text_only_score(text: str, context: Context) -> int:
-    reading = read_goal(
+def _scores_above(text: str, context: Context, score: int) -> bool:
+    """True when the words alone pass more than `score` criteria (see `text_only_score`).
+    A deadline and a purpose are looked for first: they often settle it on their own."""
+    times = find_time_expressions(
         text, today=context.today, fiscal_year_start_month=context.fiscal_year_start_month
     )
-    return text_only_score(reading)
+    purpose = find_purpose(text)
+    if bool(times) + (purpose is not None) > score:
+        return True
+    return text_only_score(read_the_rest(text, context.today, times, purpose)) > score
 
 
 def analyze(text: str, context: Context | None = None) -> Analysis:
@@ -60,12 +67,8 @@ def analyze(text: str, context: Context | None = None) -> Analysis:
     # The rewrite can only mend what the words decide: it is judged on the text alone.
     text_verdicts = verdicts if context is None or not is_app_context(context) else None
     failing = _failing(text_verdicts or judge(reading, None))
-    rewrite = improve(
-        reading,
-        failing,
-        len(CRITERIA) - len(failing),
-        lambda candidate: _text_only_score(candidate, used),
-    )
+    score = len(CRITERIA) - len(failing)
+    rewrite = improve(reading, failing, lambda candidate: _scores_above(candidate, used, score))
     return Analysis(text=cleaned, rewrite=rewrite, **verdicts)
 
 

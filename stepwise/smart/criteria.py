@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from stepwise.smart import periods
 from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet
@@ -210,9 +211,8 @@ def _checkable_event(reading: Reading) -> str | None:
         is_lead = reading.lead is not None and reading.lead.start == completion.start()
         if not (is_lead and VAGUE_OBJECT.match(obj) and not completion.group(0).endswith("ed")):
             return f"{completion.group(0)} {obj}".strip()
-    for verb in all_verbs(core, [(e.start, e.end) for e in reading.times]):
-        if verb.kind not in ("concrete", "generic", "placeholder"):
-            continue
+    time_spans = [(e.start, e.end) for e in reading.times]
+    for verb in all_verbs(core, time_spans, kinds=("concrete", "generic", "placeholder")):
         if _deliverable(core, *_object_span(verb)) and not _NOT_CHECKABLE.search(verb.obj):
             return verb.phrase
     lead = reading.lead
@@ -365,6 +365,7 @@ def judge_relevant(reading: Reading, context: Context | None) -> Verdict:
 # --- time-bound ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def _example_deadline(today: date) -> str:
     end = periods.relative_period_end(today, 1, 3, 1)
     return end.strftime("%d %B %Y").lstrip("0") if end else "the end of next quarter"

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from stepwise.smart.cadence import find_cadences
-from stepwise.smart.lexicon import FLAGS, Gated, Needle, Spans, word_set
+from stepwise.smart.lexicon import FLAGS, Gated, Needle, NeedleIndex, Spans, word_set
 from stepwise.smart.periods import add_months
 from stepwise.smart.timerules import RULES
 from stepwise.smart.timewords import MONTH, WEEKDAY, Env
@@ -52,12 +52,13 @@ _YEAR = re.compile(r"\b[0-9]{4}\b|'[0-9]{2}\b")
 _MONTH_NAME = re.compile(rf"\b{MONTH}", FLAGS)
 
 
+_RULE_INDEX = NeedleIndex([rule.needle for rule in RULES])
+
+
 def _rule_matches(text: str, env: Env, taken: Spans) -> list[TimeExpression]:
     found: list[TimeExpression] = []
-    words = word_set(text)
-    for rule in RULES:
-        if not rule.needle.allows(text, words):
-            continue
+    for index in _RULE_INDEX.allowed(text, word_set(text)):
+        rule = RULES[index]
         for match in rule.hits(text):
             span = match.span()
             if span[0] == span[1] or not taken.free(span):

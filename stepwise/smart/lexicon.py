@@ -126,9 +126,12 @@ def plural_nouns(nouns: Iterable[str]) -> list[str]:
     return out
 
 
-_TOKEN = re.compile(r"[^\W_](?:[\w':/&+]*[^\W_])?")
+# A word: letters and digits, maybe joined by ' : / & + or _ ("q3'27", "a/b", "r&d").
+_TOKEN = re.compile(r"[^\W_]++(?:[_':/&+]++[^\W_]++)*+")
+_ASCII_TOKEN = re.compile(r"[a-z0-9]++(?:[_':/&+]++[a-z0-9]++)*+")  # the same, for ASCII
 _PART = re.compile(r"[^\W_]+")
 _ALPHA_PREFIX = re.compile(r"\b([a-z]+)[0-9]")
+_LETTER_DIGIT = re.compile(r"[0-9](?<=[a-z].)")  # a digit right after a letter
 _GAP = re.compile(r"[\s-]+")
 
 
@@ -139,11 +142,18 @@ class Tokens:
     __slots__ = ("ends", "lowered", "starts", "words")
 
     def __init__(self, text: str) -> None:
-        self.lowered = fold(text)
-        matches = list(_TOKEN.finditer(self.lowered))
-        self.words: list[str] = [match.group() for match in matches]
-        self.starts: list[int] = [match.start() for match in matches]
-        self.ends: list[int] = [match.end() for match in matches]
+        self.lowered = lowered = fold(text)
+        token = _ASCII_TOKEN if lowered.isascii() else _TOKEN
+        self.words: list[str] = token.findall(lowered)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        # Between two words there is no letter or digit, so each word is found where it is.
+        end = 0
+        for word in self.words:
+            end = lowered.find(word, end)
+            self.starts.append(end)
+            end += len(word)
+            self.ends.append(end)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -156,6 +166,16 @@ class Tokens:
         start = self.starts[index]
         return start > 0 and self.lowered[start - 1] == "-"
 
+    def indexes_of(self, words: frozenset[str]) -> list[int]:
+        """Where the words are (as they are, or bare), in order."""
+        if "'s" not in self.lowered:  # no word has a bare form
+            return [index for index, word in enumerate(self.words) if word in words]
+        return [
+            index
+            for index, word in enumerate(self.words)
+            if word in words or (word.endswith("'s") and word[:-2] in words)
+        ]
+
 
 @lru_cache(maxsize=64)
 def tokenize(text: str) -> Tokens:
@@ -164,23 +184,37 @@ def tokenize(text: str) -> Tokens:
 
 
 _YEARISH = re.compile(r"\b(?:19|20|21)[0-9]{2}\b")
+_CENTURY = re.compile(r"(?:19|20|21)[0-9]{2}")
 _NUMERIC_DATE = re.compile(r"[0-9][/.][0-9]")
-_DIGIT = re.compile(r"[0-9]")
-_JOINER = re.compile(r"[':/&+]")
+_DIGITS = "0123456789"
+_JOINERS = "':/&+"
 
 
-_LAST: list[tuple[str, frozenset[str]]] = [("", frozenset())]
+_LAST: list[tuple[str, frozenset[str]]] = [("", frozenset()), ("", frozenset())]
 
 
 def word_set(text: str) -> frozenset[str]:
-    """Every lowercased word of a text (see `_word_set`); the last answer is kept at hand,
-    as one goal's text is asked about many times in a row."""
-    last_text, last_words = _LAST[0]
-    if text is last_text:
-        return last_words
+    """Every lowercased word of a text (see `_word_set`); the last two answers are kept at
+    hand, as a goal's text and its core words are asked about many times in turn."""
+    last, before = _LAST
+    if text is last[0]:
+        return last[1]
+    if text is before[0]:
+        _LAST[0], _LAST[1] = before, last
+        return before[1]
     words = _word_set(text)
-    _LAST[0] = (text, words)
+    _LAST[0], _LAST[1] = (text, words), last
     return words
+
+
+def has_any(text: str, chars: str) -> bool:
+    """True when the text holds one of the characters (a plain loop: `any` is slower)."""
+    for char in chars:
+        if char in text:
+            break
+    else:
+        return False
+    return True
 
 
 @lru_cache(maxsize=64)
@@ -190,13 +224,14 @@ def _word_set(text: str) -> frozenset[str]:
     tokens = tokenize(text)
     lowered = tokens.lowered
     words = set(tokens.words)
-    if _JOINER.search(lowered):
+    if has_any(lowered, _JOINERS):
         words.update(_PART.findall(lowered))
         words.update(word[:-2] for word in tokens.words if word.endswith("'s"))
-    if _DIGIT.search(lowered):
-        words.update(_ALPHA_PREFIX.findall(lowered))
+    if has_any(lowered, _DIGITS):
+        if _LETTER_DIGIT.search(lowered):  # quick scans first: patterns opening on \b are slow
+            words.update(_ALPHA_PREFIX.findall(lowered))
         words.add("#digit")
-        if _YEARISH.search(lowered):
+        if _CENTURY.search(lowered) and _YEARISH.search(lowered):
             words.add("#year")
         if _NUMERIC_DATE.search(lowered):
             words.add("#numdate")
@@ -209,7 +244,7 @@ class Needle:
 
     def __init__(self, *groups: str, chars: str = "") -> None:
         self.groups = tuple(frozenset(group.lower().split()) for group in groups)
-        self.chars = re.compile("[" + re.escape(chars) + "]") if chars else None
+        self.chars = chars
 
     def __call__(self, text: str, words: frozenset[str] | None = None) -> bool:
         return self.allows(text, word_set(text) if words is None else words)
@@ -223,9 +258,48 @@ class Needle:
                 break
         if every_group:
             return True
-        if self.chars is not None:
-            return self.chars.search(text) is not None
+        if self.chars:
+            return has_any(text, self.chars)
         return not self.groups
+
+    @property
+    def key(self) -> frozenset[str] | None:
+        """Words one of which every text it allows holds (the smallest group), or None when
+        it allows texts by their characters or with no words at all."""
+        if self.chars or not self.groups:
+            return None
+        return min(self.groups, key=len)
+
+
+class NeedleIndex:
+    """Which of many needles may allow a text, found with one set intersection: each needle
+    is filed under the words of its key group; the few it names are then tested in full."""
+
+    def __init__(self, needles: Sequence[Needle]) -> None:
+        self._needles = tuple(needles)
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._others: list[tuple[frozenset[str], ...]] = []  # the groups but the key
+        for index, needle in enumerate(self._needles):
+            key = needle.key
+            if key is None:
+                self._always.append(index)
+            for word in key or ():
+                self._by_word.setdefault(word, []).append(index)
+            self._others.append(tuple(group for group in needle.groups if group is not key))
+        self._words = frozenset(self._by_word)
+
+    def allowed(self, text: str, words: frozenset[str]) -> list[int]:
+        """The indexes, in order, of the needles that allow the text."""
+        named = [index for word in self._words.intersection(words) for index in self._by_word[word]]
+        found = [index for index in self._always if self._needles[index].allows(text, words)]
+        for index in set(named):  # its key group is there: are the others?
+            for group in self._others[index]:
+                if group.isdisjoint(words):
+                    break
+            else:
+                found.append(index)
+        return sorted(found)
 
 
 class FoldedMatch:
@@ -254,6 +328,23 @@ class FoldedMatch:
         return self.match.span(name)
 
 
+class Regex:
+    """A compiled pattern and its twin compiled with re.ASCII, which `on` picks for printable
+    ASCII text (most goals). On such text the twin finds the same matches, faster: word,
+    digit and space classes and case folding differ between the two only on characters
+    beyond printable ASCII. A pattern with characters beyond ASCII has no twin."""
+
+    __slots__ = ("ascii", "unicode")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.unicode = re.compile(pattern, flags)
+        self.ascii = re.compile(pattern, flags | re.ASCII) if pattern.isascii() else self.unicode
+
+    def on(self, text: str) -> re.Pattern[str]:
+        """The compiled pattern to run on the text."""
+        return self.ascii if text.isascii() and text.isprintable() else self.unicode
+
+
 class Gated:
     """A regular expression that is only run when the text has one of its gate words (or
     gate characters): a cheap set lookup spares most texts most patterns. It runs on the
@@ -262,40 +353,41 @@ class Gated:
     def __init__(self, pattern: str, words: str = "", chars: str = "", flags: int = FLAGS) -> None:
         self.folds = "(?-i" not in pattern and bool(flags & re.IGNORECASE)
         if self.folds:
-            self.pattern = re.compile(lower_pattern(pattern), flags & ~re.IGNORECASE)
+            self.pattern = Regex(lower_pattern(pattern), flags & ~re.IGNORECASE)
         else:
-            self.pattern = re.compile(pattern, flags)
+            self.pattern = Regex(pattern, flags)
         self.words = frozenset(words.lower().split())
-        self.chars = re.compile("[" + re.escape(chars) + "]") if chars else None
+        self.chars = chars
 
     def could_match(self, text: str) -> bool:
-        last_text, last_words = _LAST[0]
-        words = last_words if text is last_text else word_set(text)
+        last = _LAST[0]
+        words = last[1] if text is last[0] else word_set(text)
         if not self.words.isdisjoint(words):
             return True
-        if self.chars is not None:
-            return self.chars.search(text) is not None
+        if self.chars:
+            return has_any(text, self.chars)
         return not self.words
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> FoldedMatch | None:
         if not self.could_match(text):
             return None
         subject = fold(text) if self.folds else text
-        match = self.pattern.search(subject, pos, len(text) if endpos is None else endpos)
+        pattern = self.pattern.on(subject)
+        match = pattern.search(subject, pos, len(text) if endpos is None else endpos)
         return FoldedMatch(match, text) if match else None
 
     def finditer(self, text: str) -> list[FoldedMatch]:
         if not self.could_match(text):
             return []
         subject = fold(text) if self.folds else text
-        return [FoldedMatch(match, text) for match in self.pattern.finditer(subject)]
+        return [FoldedMatch(match, text) for match in self.pattern.on(subject).finditer(subject)]
 
 
 def gate_words(patterns: Iterable[Gated]) -> frozenset[str]:
     """The union of the gate words of several patterns (empty when any has no gate)."""
     union: set[str] = set()
     for pattern in patterns:
-        if not pattern.words or pattern.chars is not None:
+        if not pattern.words or pattern.chars:
             return frozenset()
         union |= pattern.words
     return frozenset(union)
@@ -372,13 +464,12 @@ class PhraseSet:
             return
         tokens = tokenize(text)
         limit = len(text) if end is None else end
-        firsts = self._firsts
         after = start
-        words, starts, ends = tokens.words, tokens.starts, tokens.ends
-        for i, word in enumerate(words):
+        starts, ends = tokens.starts, tokens.ends
+        for i in tokens.indexes_of(self._firsts):  # the words that may start a phrase
             if ends[i] > limit:
                 return
-            if starts[i] < after or (word not in firsts and tokens.bare(i) not in firsts):
+            if starts[i] < after:
                 continue
             if not self._compounds and tokens.joined(i):
                 continue
@@ -414,20 +505,23 @@ def lower_pattern(pattern: str) -> str:
     return "".join(out)
 
 
-_FOLDED: list[tuple[str, str]] = [("", "")]
+_FOLDED: list[tuple[str, str]] = [("", ""), ("", "")]
 
 
 def fold(text: str) -> str:
     """The text lowercased letter by letter, keeping every offset (a letter whose lowercase
-    is longer, like "İ", is kept as it is)."""
-    last_text, last_folded = _FOLDED[0]
-    if text is last_text:
-        return last_folded
+    is longer, like "İ", is kept as it is). The last two answers are kept at hand."""
+    last, before = _FOLDED
+    if text is last[0]:
+        return last[1]
+    if text is before[0]:
+        _FOLDED[0], _FOLDED[1] = before, last
+        return before[1]
     if text.isascii():
         folded = text.lower()
     else:
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    _FOLDED[0] = (text, folded)
+    _FOLDED[0], _FOLDED[1] = (text, folded), last
     return folded
 
 

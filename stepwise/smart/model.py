@@ -88,12 +88,13 @@ class Analysis:
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape of SMART.md."""
+        criteria = self.criteria
         return {
             "text": self.text,
             "criteria": {
                 name: verdict.to_dict(with_deadline=name == "time_bound")
-                for name, verdict in self.criteria.items()
+                for name, verdict in criteria.items()
             },
-            "score": self.score,
+            "score": sum(1 for verdict in criteria.values() if verdict.passed),
             "rewrite": self.rewrite,
         }

@@ -66,6 +66,15 @@ WORD_NUMBER = (
     rf"(?:\s+(?:{_SCALE_WORDS}))?"
 )
 DIGIT_NUMBER = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+
+
+def digit_number_not_after(chars: str) -> str:
+    """`(?<![chars])DIGIT_NUMBER`, written to open on a digit: the regex engine skips quickly
+    from digit to digit, where a pattern opening on a lookbehind is tried at every position.
+    The lookbehind moves past the first digit and looks two characters back."""
+    return rf"[0-9](?<![{chars}].)(?:[0-9]{{0,2}}(?:,[0-9]{{3}})+|[0-9]*)(?:\.[0-9]+)?"
+
+
 COUNT = rf"(?:{DIGIT_NUMBER}|{WORD_NUMBER}|a\s+couple\s+of|a\s+dozen|a\s+few|couple\s+of)"
 
 _SUFFIX = {

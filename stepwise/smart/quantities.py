@@ -8,8 +8,15 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from stepwise.smart.lexicon import FLAGS, Gated, Spans, word_set
-from stepwise.smart.numbers import DIGIT_NUMBER, TENS, UNITS, WORD_NUMBER, parse_number
+from stepwise.smart.lexicon import FLAGS, Gated, Regex, Spans, has_any, word_set
+from stepwise.smart.numbers import (
+    DIGIT_NUMBER,
+    TENS,
+    UNITS,
+    WORD_NUMBER,
+    digit_number_not_after,
+    parse_number,
+)
 
 
 class Quantity(NamedTuple):
@@ -54,19 +61,23 @@ PERCENT = Gated(
     "percent cent pp percentage bps basis",
     chars="%",
 )
-MULTIPLIER = Gated(
-    rf"(?<![\w.]){DIGIT_NUMBER}\s?x\b|\b(?:double|doubl(?:es|ed|ing)|triple|tripl(?:es|ed|ing)"
-    r"|quadruple|halve|halv(?:es|ed|ing)|twofold|threefold|fivefold|tenfold|two-fold"
-    r"|three-fold|ten-fold)\b",
-    "#digit double doubles doubled doubling triple triples tripled tripling quadruple halve "
-    "halves halved halving twofold threefold fivefold tenfold fold",
+_NUMBER_NOT_IN_WORD = digit_number_not_after(r"\w.")  # not right after a letter, digit or "."
+_NUMBER_ALONE = digit_number_not_after(r"\w.:/#@-")  # nor in a time, path, tag or range
+# Multipliers in digits ("3x") and in words ("double"). The two never overlap, so they are
+# looked for apart: the digits fast (see `digit_number_not_after`), the words rarely.
+MULTIPLIER = Gated(rf"{_NUMBER_NOT_IN_WORD}\s?x\b", "#digit")
+MULTIPLIER_WORD = Gated(
+    r"\b(?:double|doubl(?:es|ed|ing)|triple|tripl(?:es|ed|ing)|quadruple|halve|halv(?:es|ed|ing)"
+    r"|twofold|threefold|fivefold|tenfold|two-fold|three-fold|ten-fold)\b",
+    "double doubles doubled doubling triple triples tripled tripling quadruple halve halves "
+    "halved halving twofold threefold fivefold tenfold fold",
 )
 MEASURE = Gated(
-    rf"(?<![\w.:/#@-]){DIGIT_NUMBER}\s?(?P<unit>km|kms|kg|kgs|lbs?|mi|ms|s|h|hrs?|mins?)\b",
+    rf"{_NUMBER_ALONE}\s?(?P<unit>km|kms|kg|kgs|lbs?|mi|ms|s|h|hrs?|mins?)\b",
     "#digit",
 )
 DIGITS = Gated(
-    rf"(?<![\w.:/#@-]){DIGIT_NUMBER}(?:\s?(?:k|m|bn|thousand|million|billion)\b|\+)?"
+    rf"{_NUMBER_ALONE}(?:\s?(?:k|m|bn|thousand|million|billion)\b|\+)?"
     rf"(?:\s?(?:-|to)\s?{DIGIT_NUMBER})?"
     r"(?![\w:/]|\.[0-9])",
     "#digit",
@@ -81,15 +92,15 @@ NOT_A_COUNT = Gated(
     "1:1 1:1s one b2b b2c 360 24/7 24x7 zero number",
 )
 _YEAR_LIKE = re.compile(r"^(?:19|20|21)[0-9]{2}$")
-_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w'-]*)")
+_NEXT_WORD = Regex(r"\s*([A-Za-z][\w'-]*)")
 
 
 def _next_word(text: str, end: int) -> str:
-    match = _NEXT_WORD.match(text, end)
+    match = _NEXT_WORD.on(text).match(text, end)
     return match.group(1).lower() if match else ""
 
 
-_NOT_NUMBER = re.compile(
+_NOT_NUMBER = Regex(
     r"[$€£¥%+~]|(?<=[0-9])\s?x\b|percent|per cent|pp\b|points?\b|(?<=[0-9])\s?(?:km|kms|kg|kgs|lbs?"
     r"|mi|ms|s|h|hrs?|mins?|hours?|days?|minutes?|seconds?)\b",
     FLAGS,
@@ -116,11 +127,14 @@ _MULTIPLIER_WORDS = {
 }
 
 
+_RANGE = Regex(r"\s+to\s+|(?<=[0-9])\s?-\s?(?=[0-9])")
+
+
 def _value(phrase: str) -> float | None:
     if phrase.lower() in _MULTIPLIER_WORDS:
         return _MULTIPLIER_WORDS[phrase.lower()]
-    cleaned = " ".join(_NOT_NUMBER.sub(" ", phrase).split())
-    first = re.split(r"\s+to\s+|(?<=[0-9])\s?-\s?(?=[0-9])", cleaned)[0].strip()
+    cleaned = " ".join(_NOT_NUMBER.on(phrase).sub(" ", phrase).split())
+    first = _RANGE.on(cleaned).split(cleaned, 1)[0].strip()
     return parse_number(first)
 
 
@@ -134,17 +148,18 @@ _PATTERNS = (
     ("money", MONEY),
     ("percent", PERCENT),
     ("multiplier", MULTIPLIER),
+    ("multiplier", MULTIPLIER_WORD),
     ("measure", MEASURE),
     ("number", DIGITS),
     ("number", WORDS),
 )
 _ANY_GATE = frozenset().union(*(pattern.words for _, pattern in _PATTERNS))
-_ANY_CHAR = re.compile(r"[\[$€£¥%]")
+_ANY_CHARS = "[$€£¥%"
 
 
 def find_quantities(text: str, blocked: Sequence[tuple[int, int]] = ()) -> tuple[Quantity, ...]:
     """Every checkable quantity in the text, outside the blocked (date and period) spans."""
-    if _ANY_GATE.isdisjoint(word_set(text)) and not _ANY_CHAR.search(text):
+    if _ANY_GATE.isdisjoint(word_set(text)) and not has_any(text, _ANY_CHARS):
         return ()
     taken = Spans(len(text), blocked)
     for match in NOT_A_COUNT.finditer(text):

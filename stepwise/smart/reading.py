@@ -73,7 +73,13 @@ def read_goal(
     times = find_time_expressions(
         text, today=today, fiscal_year_start_month=fiscal_year_start_month, next_review=next_review
     )
-    purpose = find_purpose(text)
+    return read_the_rest(text, today, times, find_purpose(text))
+
+
+def read_the_rest(
+    text: str, today: date, times: tuple[TimeExpression, ...], purpose: Purpose | None
+) -> Reading:
+    """The reading of a text whose time expressions and purpose are already found."""
     core = _core(text, purpose)
     blocked = [(e.start, e.end) for e in times]
     quantities = find_quantities(core, blocked)

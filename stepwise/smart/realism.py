@@ -578,10 +578,12 @@ def find_obstacles(scale: Scale) -> list[Obstacle]:
     found: list[Obstacle] = []
     words = word_set(scale.core)
     for pattern, why, fix in OTHERS if not _OTHERS_GATE.isdisjoint(words) else ():
-        match = pattern.search(scale.core)
+        match = pattern.search(scale.core) if not pattern.words.isdisjoint(words) else None
         if match:
             found.append(Obstacle("others", match.group(0), why, fix))
     for pattern in ABSOLUTES if not _ABSOLUTES_GATE.isdisjoint(words) else ():
+        if pattern.words.isdisjoint(words):  # the gate `search` would test, without the call
+            continue
         match = pattern.search(scale.core)
         if match:
             found.append(Obstacle("absolute", match.group(0), "an absolute standard"))

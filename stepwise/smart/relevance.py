@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from stepwise.smart.lexicon import FLAGS, Gated, phrase_set, plural_nouns, word_list
+from stepwise.smart.lexicon import FLAGS, Gated, Regex, phrase_set, plural_nouns, word_list
 from stepwise.smart.vocabulary import COMPLETION_VERBS, CONCRETE_VERBS, METRICS, ROLE_TITLE
 
 PURPOSE_MARKER = Gated(
@@ -19,7 +19,7 @@ PURPOSE_MARKER = Gated(
     "so order because as which that",
 )
 _TO = Gated(r"(?<![\w-])to\s+(?=(?P<next>[A-Za-z][\w'-]*))", "to")
-_WORD_BEFORE = re.compile(r"([A-Za-z']+)\W*$")
+_WORD_BEFORE = Regex(r"([A-Za-z']+)\W*$")
 # Words after which "to" does not open a purpose: "want to", "talk to", "up to", "from … to".
 _TO_COMPLEMENT = frozenset(
     word_list(
@@ -39,7 +39,7 @@ _TO_COMPLEMENT = frozenset(
     )
 )
 # "get my manager to give me…", "ask two engineers to rate…": a request, not a purpose.
-_CAUSATIVE = re.compile(
+_CAUSATIVE = Regex(
     r"\b(?:get|gets|getting|got|ask|asks|asked|convince|persuade|invite|encourage|help|tell"
     r"|want|need|expect|allow|require|remind|have)\s+(?:[\w'-]+\s+){1,4}$",
     FLAGS,
@@ -65,12 +65,12 @@ class Purpose(NamedTuple):
 
 
 _ACTION_WORDS = frozenset(w.lower() for w in (*CONCRETE_VERBS, *COMPLETION_VERBS) if " " not in w)
-_AND_VERB = re.compile(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\b", FLAGS)
+_AND_VERB = Regex(r"\band\s+(?:then\s+)?(?P<verb>[a-z]+)\b", FLAGS)
 
 
 def _purpose_until_next_action(text: str, start: int) -> Purpose:
     """An infinitive purpose ends where the goal goes on ("to fit X and ship it by …")."""
-    for match in _AND_VERB.finditer(text, start):
+    for match in _AND_VERB.on(text).finditer(text, start):
         if match["verb"].lower() in _ACTION_WORDS:
             return Purpose(text[start : match.start()].strip(), start, match.start())
     return Purpose(text[start:].strip(), start, len(text))
@@ -79,11 +79,11 @@ def _purpose_until_next_action(text: str, start: int) -> Purpose:
 def _infinitive_purpose(text: str) -> Purpose | None:
     for match in _TO.finditer(text):
         following = match["next"]
-        before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        before = _WORD_BEFORE.on(text).search(text, max(0, match.start() - 40), match.start())
         previous = before.group(1).lower() if before else ""
         if previous in _TO_COMPLEMENT or following.lower() in _NOT_A_VERB_AFTER_TO:
             continue
-        if _CAUSATIVE.search(text, max(0, match.start() - 50), match.start()):
+        if _CAUSATIVE.on(text).search(text, max(0, match.start() - 50), match.start()):
             continue
         if following[0].isupper() and match.start() > 0:
             continue

@@ -38,8 +38,7 @@ _ABSOLUTE_FIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _OTHERS_FIX = "[the part you control]"
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_CLOSING_MARKS = ",.;:!?)"  # no space before these
 
 
 def _fix_absolutes(text: str) -> str:
@@ -96,7 +95,10 @@ def _drop_time(text: str, reading: Reading) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", _SPACES.sub(" ", text)).strip(" ,;:-")
+    text = " ".join(text.split())  # str.split() and re's \s agree on what a space is
+    for mark in _CLOSING_MARKS:
+        text = text.replace(" " + mark, mark)
+    text = text.strip(" ,;:-")
     text = text.rstrip(".!?… ")
     return text[:1].upper() + text[1:] if text else text
 
@@ -181,7 +183,7 @@ def fallback_rewrite(reading: Reading) -> str:
     )
 
 
-Checker = Callable[[str], int]
+Checker = Callable[[str], bool]  # True when the checker scores a text above the goal
 
 
 def _safe_by_construction(reading: Reading, failing: set[str], candidate: str) -> bool:
@@ -210,16 +212,16 @@ TEMPLATE = (
 )
 
 
-def improve(reading: Reading, failing: set[str], score: int, check: Checker) -> str:
+def improve(reading: Reading, failing: set[str], scores_higher: Checker) -> str:
     """A rewrite that the checker scores higher than the original: the goal's words with
     placeholders where they fall short; a bare template only if nothing else scores higher."""
     if not failing:
         return reading.text
     candidate = build_rewrite(reading, failing)
-    if _safe_by_construction(reading, failing, candidate) or check(candidate) > score:
+    if _safe_by_construction(reading, failing, candidate) or scores_higher(candidate):
         return candidate
     fuller = build_rewrite(reading, failing | {"measurable", "time_bound", "relevant"})
-    if fuller != candidate and check(fuller) > score:
+    if fuller != candidate and scores_higher(fuller):
         return fuller
     fallback = fallback_rewrite(reading)
-    return fallback if check(fallback) > score else TEMPLATE
+    return fallback if scores_higher(fallback) else TEMPLATE

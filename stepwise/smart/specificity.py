@@ -9,10 +9,10 @@ Hedges such as "I want to" or "make sure" are skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
-from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet
+from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet, Regex
 from stepwise.smart.vocabulary import (
     CHANGE_VERBS,
     CONCRETE_VERBS,
@@ -43,9 +43,13 @@ LEAD_WORDS = PhraseSet(
     + [(verb, "generic") for verb in GENERIC_VERBS]
 )
 PLACEHOLDER_VERB = re.compile(r"\[(?:concrete\s+)?action[^\[\]]*\]", FLAGS)
-_OBJECT_END = re.compile(
-    r",(?![0-9]{3})|[;:.!?()]|\s-\s|\b(?:and|so|because|before|until|by|within|during|while|then|but"
-    r"|which|after|this|next|in\s+(?:Q[1-4]|H[12]|[0-9]{4}))\b",
+# Where an object ends: a mark (",", ";", ":", ".", "!", "?", brackets, " - ") or a word that
+# opens a new clause. The two are looked for apart: a mark is found fast, as its first
+# character is one of a few, and no mark can start inside such a word.
+_OBJECT_END_MARK = Regex(r"[,;:.!?()\s](?:(?<=,)(?![0-9]{3})|(?<=[;:.!?()])|(?<=\s)-\s)")
+_OBJECT_END_WORD = Regex(
+    r"\b(?:and|so|because|before|until|by|within|during|while|then|but|which|after|this|next"
+    r"|in\s+(?:Q[1-4]|H[12]|[0-9]{4}))\b",
     FLAGS,
 )
 
@@ -78,34 +82,42 @@ def _verbs(text: str) -> list[tuple[str, int, int]]:
     return sorted(found, key=lambda verb: verb[1])
 
 
-def all_verbs(text: str, skip: list[tuple[int, int]] | None = None) -> list[Lead]:
-    """Every verb of the known classes in the text, with its object."""
+def all_verbs(
+    text: str, skip: list[tuple[int, int]] | None = None, kinds: Collection[str] | None = None
+) -> Iterator[Lead]:
+    """Every verb of the known classes (or of the given `kinds`) in the text, with its
+    object, in order; each object is found only when the verb is asked for."""
     hedges = _hedges(text) + list(skip or [])
-    return [
-        Lead(kind, text[start:end], start, end, object_after(text, end))
-        for kind, start, end in _verbs(text)
-        if not _inside((start, end), hedges)
-    ]
+    for kind, start, end in _verbs(text):
+        if (kinds is None or kind in kinds) and not _inside((start, end), hedges):
+            yield Lead(kind, text[start:end], start, end, object_after(text, end))
 
 
-_COORDINATED = re.compile(r"\s*(?:and|&|or)\s+[A-Za-z]+", FLAGS)
-_LIST_COMMA = re.compile(r",\s*(?:[\w'-]+\s+){0,3}?(?:and|&)\s+", FLAGS)
+_COORDINATED = Regex(r"\s*(?:and|&|or)\s+[A-Za-z]+", FLAGS)
+_LIST_COMMA = Regex(r",\s*(?:[\w'-]+\s+){0,3}?(?:and|&)\s+", FLAGS)
+
+
+def _object_end(rest: str, position: int) -> re.Match[str] | None:
+    """The first clause break from `position` on (see `_OBJECT_END_MARK`)."""
+    mark = _OBJECT_END_MARK.on(rest).search(rest, position)
+    before = len(rest) if mark is None else mark.start()
+    return _OBJECT_END_WORD.on(rest).search(rest, position, before) or mark
 
 
 def object_after(text: str, end: int, limit: int = 60) -> str:
     """The words a verb acts on: up to the next clause break. In "write and share a report"
     the object of "write" is "a report"; in "a PM, design and engineering kickoff" the list
     is kept whole."""
-    coordinated = _COORDINATED.match(text, end)
+    coordinated = _COORDINATED.on(text).match(text, end)
     if coordinated:
         end = coordinated.end()
     rest = text[end : end + limit]
     position = 0
     while True:
-        stop = _OBJECT_END.search(rest, position)
+        stop = _object_end(rest, position)
         if stop is None:
             return rest.strip()
-        listed = _LIST_COMMA.match(rest, stop.start())
+        listed = _LIST_COMMA.on(rest).match(rest, stop.start())
         if stop.group(0) == "," and listed:
             position = listed.end()
             continue

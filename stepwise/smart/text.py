@@ -30,7 +30,6 @@ _TRANSLATE = str.maketrans(
         "\u2026": "...",
     }
 )
-_SPACES = re.compile(r"\s+")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -60,11 +59,11 @@ def _keep(char: str) -> str:
 def clean_text(text: str) -> str:
     """Drop control and invisible characters, unify quotes and dashes, collapse spaces."""
     if text.isascii() and text.isprintable():
-        return _SPACES.sub(" ", text).strip()
+        return " ".join(text.split())  # str.split() and re's \s agree on what a space is
     stripped = "".join(_keep(char) for char in text)
     normal = unicodedata.normalize("NFKC", stripped).translate(_TRANSLATE)
     normal = "".join(_keep(char) for char in normal)
-    return _SPACES.sub(" ", normal).strip()
+    return " ".join(normal.split())
 
 
 def _problem_of_cleaned(cleaned: str) -> TextProblem | None:

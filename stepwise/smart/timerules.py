@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
-from stepwise.smart.lexicon import Needle, lower_pattern, word_list
+from stepwise.smart.lexicon import Needle, Regex, lower_pattern, word_list
 from stepwise.smart.numbers import COUNT
 from stepwise.smart.timewords import (
     BY,
@@ -124,7 +122,7 @@ _PREFIXED = frozenset(
 
 
 def _rule(name: str, kind: str, pattern: str, resolve: Resolver) -> Rule:
-    compiled = re.compile(lower_pattern(pattern))  # run on lowered text: see `Rule.hits`
+    compiled = Regex(lower_pattern(pattern))  # run on lowered text: see `Rule.hits`
     return Rule(name, kind, compiled, resolve, _NEEDLES[name], name in _PREFIXED)
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from stepwise.smart import periods as p
-from stepwise.smart.lexicon import FLAGS, Needle, fold, lower_pattern
+from stepwise.smart.lexicon import FLAGS, Needle, Regex, fold, lower_pattern
 from stepwise.smart.numbers import parse_number
 
 
@@ -78,7 +78,7 @@ class Rule:
 
     name: str
     kind: str
-    pattern: re.Pattern[str]
+    pattern: Regex
     resolve: Resolver
     needle: Needle
     prefixed: bool = False
@@ -87,7 +87,7 @@ class Rule:
         """Every match, with the trigger words before it when the rule takes them."""
         folded = fold(text)
         found: list[Hit] = []
-        for match in self.pattern.finditer(folded):
+        for match in self.pattern.on(folded).finditer(folded):
             prefix = _prefix(folded, match.start()) if self.prefixed else None
             found.append(Hit(match, prefix, text))
         return found
@@ -515,15 +515,10 @@ def resolve_placeholder(match: Hit, env: Env) -> Found | None:
     return Found(None)
 
 
-PREFIX = re.compile(lower_pattern(rf"(?:{TRIGGER}\s+)?(?:the\s+)?(?:{EDGE}\s*)?"))
-_WORD_STARTS = re.compile(r"(?<![\w'-])[a-z]")
+# Trigger and edge words from the start of a word up to the end of the searched window.
+PREFIX = Regex(lower_pattern(rf"(?<![\w'-])(?=[a-z])(?:{TRIGGER}\s+)?(?:the\s+)?(?:{EDGE}\s*)?\Z"))
 
 
 def _prefix(text: str, end: int) -> re.Match[str] | None:
     """The longest run of trigger and edge words ending right before `end`."""
-    window_start = max(0, end - 40)
-    for start in _WORD_STARTS.finditer(text, window_start, end):
-        match = PREFIX.fullmatch(text, start.start(), end)
-        if match is not None and match.group(0):
-            return match
-    return None
+    return PREFIX.on(text).search(text, max(0, end - 40), end)
