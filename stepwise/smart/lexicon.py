@@ -287,13 +287,13 @@ class NeedleIndex:
             for word in key or ():
                 self._by_word.setdefault(word, []).append(index)
             self._others.append(tuple(group for group in needle.groups if group is not key))
-        self._words = frozenset(self._by_word)
 
     def allowed(self, text: str, words: frozenset[str]) -> list[int]:
         """The indexes, in order, of the needles that allow the text."""
-        named = [index for word in self._words.intersection(words) for index in self._by_word[word]]
+        by_word = self._by_word
+        named = {index for word in words if word in by_word for index in by_word[word]}
         found = [index for index in self._always if self._needles[index].allows(text, words)]
-        for index in set(named):  # its key group is there: are the others?
+        for index in named:  # its key group is there: are the others?
             for group in self._others[index]:
                 if group.isdisjoint(words):
                     break
@@ -328,21 +328,55 @@ class FoldedMatch:
         return self.match.span(name)
 
 
+def _unicode_spaces(pattern: str) -> str | None:
+    """The pattern with each \\s written out as the spaces Unicode finds in ASCII text: with
+    re.ASCII, \\s leaves out \\x1c-\\x1f. None when the pattern has \\S."""
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            escape = pattern[index : index + 2]
+            if escape == "\\S":
+                return None
+            if escape == "\\s":
+                escape = "\\s\\x1c-\\x1f" if in_class else "[\\s\\x1c-\\x1f]"
+            out.append(escape)
+            index += 2
+            continue
+        if not in_class and char == "[":
+            in_class = True
+            start = index + 1
+            start += pattern.startswith("^", start)
+            start += pattern.startswith("]", start)  # "]" first in a set is a plain "]"
+            out.append(pattern[index:start])
+            index = start
+            continue
+        if in_class and char == "]":
+            in_class = False
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
 class Regex:
-    """A compiled pattern and its twin compiled with re.ASCII, which `on` picks for printable
-    ASCII text (most goals). On such text the twin finds the same matches, faster: word,
-    digit and space classes and case folding differ between the two only on characters
-    beyond printable ASCII. A pattern with characters beyond ASCII has no twin."""
+    """A compiled pattern and its twin compiled with re.ASCII, which `on` picks for ASCII
+    text (most goals). On ASCII text the twin finds the same matches, faster: word and digit
+    classes and case folding differ between the two only beyond ASCII, and spaces by four
+    control characters, which the twin's \\s lists (see `_unicode_spaces`). A pattern with
+    characters beyond ASCII, or with \\S, has no twin."""
 
     __slots__ = ("ascii", "unicode")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.unicode = re.compile(pattern, flags)
-        self.ascii = re.compile(pattern, flags | re.ASCII) if pattern.isascii() else self.unicode
+        spaced = _unicode_spaces(pattern) if pattern.isascii() else None
+        self.ascii = self.unicode if spaced is None else re.compile(spaced, flags | re.ASCII)
 
     def on(self, text: str) -> re.Pattern[str]:
         """The compiled pattern to run on the text."""
-        return self.ascii if text.isascii() and text.isprintable() else self.unicode
+        return self.ascii if text.isascii() else self.unicode
 
 
 class Gated:

@@ -41,7 +41,7 @@ class Context:
         return (self.effort_hours_per_week or 0.0) + self.other_active_goals_effort_hours_per_week
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Verdict:
     """One criterion's decision, the words it rests on, and what to do when it fails."""
 
@@ -50,6 +50,24 @@ class Verdict:
     suggestion: str | None = None
     evidence: tuple[str, ...] = ()
     deadline: date | None = None
+
+    def __init__(
+        self,
+        passed: bool,
+        reason: str,
+        suggestion: str | None = None,
+        evidence: tuple[str, ...] = (),
+        deadline: date | None = None,
+    ) -> None:
+        # The fields in one go: a frozen dataclass's own __init__ sets them one by one,
+        # through object.__setattr__, which is slow for a value made several times a goal.
+        self.__dict__.update(
+            passed=passed,
+            reason=reason,
+            suggestion=suggestion,
+            evidence=evidence,
+            deadline=deadline,
+        )
 
     def to_dict(self, *, with_deadline: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -62,7 +80,7 @@ class Verdict:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Analysis:
     """The five verdicts on one goal's text, its score and a suggested rewrite."""
 
@@ -73,6 +91,26 @@ class Analysis:
     relevant: Verdict
     time_bound: Verdict
     rewrite: str
+
+    def __init__(  # the fields in one go, as in `Verdict`
+        self,
+        text: str,
+        specific: Verdict,
+        measurable: Verdict,
+        achievable: Verdict,
+        relevant: Verdict,
+        time_bound: Verdict,
+        rewrite: str,
+    ) -> None:
+        self.__dict__.update(
+            text=text,
+            specific=specific,
+            measurable=measurable,
+            achievable=achievable,
+            relevant=relevant,
+            time_bound=time_bound,
+            rewrite=rewrite,
+        )
 
     @property
     def criteria(self) -> dict[str, Verdict]:

@@ -14,7 +14,7 @@ from stepwise.smart.specificity import Lead, find_lead
 from stepwise.smart.text import reads_as_english
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Reading:
     """What the rules found in one goal's text."""
 
@@ -28,6 +28,32 @@ class Reading:
     quantities: tuple[Quantity, ...]
     lead: Lead | None
     obstacles: tuple[Obstacle, ...]
+
+    def __init__(  # the fields in one go, as in `model.Verdict`
+        self,
+        text: str,
+        today: date,
+        english: bool,
+        times: tuple[TimeExpression, ...],
+        deadline: date | None,
+        purpose: Purpose | None,
+        core: str,
+        quantities: tuple[Quantity, ...],
+        lead: Lead | None,
+        obstacles: tuple[Obstacle, ...],
+    ) -> None:
+        self.__dict__.update(
+            text=text,
+            today=today,
+            english=english,
+            times=times,
+            deadline=deadline,
+            purpose=purpose,
+            core=core,
+            quantities=quantities,
+            lead=lead,
+            obstacles=obstacles,
+        )
 
     @cached_property
     def ties(self) -> tuple[str, ...]:

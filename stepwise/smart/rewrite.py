@@ -10,31 +10,37 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from stepwise.smart.lexicon import FLAGS
+from stepwise.smart.lexicon import FLAGS, Regex
 from stepwise.smart.reading import Reading
 from stepwise.smart.realism import Obstacle
 from stepwise.smart.vocabulary import METRICS, SENIOR_TITLE
 
 MAX_CORE = 1600
 MAX_CHARS = 2000
-_ABSOLUTE_FIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, FLAGS), replacement)
-    for pattern, replacement in (
-        (r"\bnever\b", "rarely (at most [number] times)"),
-        (r"\balways\b", "in at least [number]% of cases"),
-        (r"\s*,?\s*\b(?:forever|ever|at\s+all\s+times|all\s+the\s+time|from\s+now\s+on)\b", ""),
-        (r"\bzero\b", "at most [number]"),
-        (r"\b100\s?%|\b100\s+percent\b", "[number]%"),
-        (r"\b(?:perfect(?:ly)?|flawless(?:ly)?)\b", "[to an agreed standard]"),
-        (r"\bno\s+(?=(?:known\s+)?\w+)", "at most [number] "),
+# Each absolute, the words one of which it needs (a quick test on ASCII text), and its fix.
+_ABSOLUTE_FIXES: tuple[tuple[Regex, tuple[str, ...], str], ...] = tuple(
+    (Regex(pattern, FLAGS), tuple(needs.split()), replacement)
+    for pattern, needs, replacement in (
+        (r"\bnever\b", "never", "rarely (at most [number] times)"),
+        (r"\balways\b", "always", "in at least [number]% of cases"),
         (
-            r"\b(?:completely|fully|totally|entirely|inside\s+and\s+out|on\s+the\s+first\s+try)\b",
+            r"\s*,?\s*\b(?:forever|ever|at\s+all\s+times|all\s+the\s+time|from\s+now\s+on)\b",
+            "ever all from",
             "",
         ),
-        (r"\b(?:everything|every|all|everyone|everybody)\b", "[which parts]"),
-        (r"\b(?:nobody|no\s+one)\b", "[who]"),
-        (r"\bthe\s+(?:smartest|best|greatest)\b", "[well prepared]"),
-        (r"\ba\s+single\b", "more than [number]"),
+        (r"\bzero\b", "zero", "at most [number]"),
+        (r"\b100\s?%|\b100\s+percent\b", "100", "[number]%"),
+        (r"\b(?:perfect(?:ly)?|flawless(?:ly)?)\b", "perfect flawless", "[to an agreed standard]"),
+        (r"\bno\s+(?=(?:known\s+)?\w+)", "no", "at most [number] "),
+        (
+            r"\b(?:completely|fully|totally|entirely|inside\s+and\s+out|on\s+the\s+first\s+try)\b",
+            "completely fully totally entirely inside first",
+            "",
+        ),
+        (r"\b(?:everything|every|all|everyone|everybody)\b", "every all", "[which parts]"),
+        (r"\b(?:nobody|no\s+one)\b", "no", "[who]"),
+        (r"\bthe\s+(?:smartest|best|greatest)\b", "smartest best greatest", "[well prepared]"),
+        (r"\ba\s+single\b", "single", "more than [number]"),
     )
 )
 _OTHERS_FIX = "[the part you control]"
@@ -42,8 +48,13 @@ _CLOSING_MARKS = ",.;:!?)"  # no space before these
 
 
 def _fix_absolutes(text: str) -> str:
-    for pattern, replacement in _ABSOLUTE_FIXES:
-        text = pattern.sub(replacement, text)
+    lowered = text.lower()
+    for pattern, needs, replacement in _ABSOLUTE_FIXES:
+        if text.isascii() and not any(need in lowered for need in needs):
+            continue  # it cannot match
+        fixed = pattern.on(text).sub(replacement, text)
+        if fixed != text:
+            text, lowered = fixed, fixed.lower()
     return text
 
 

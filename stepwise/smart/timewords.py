@@ -24,8 +24,9 @@ class Found(NamedTuple):
     deadline: date | None
 
 
-@dataclass(frozen=True)
-class Env:
+class Env(NamedTuple):
+    """What resolving a deadline needs besides the words (a tuple: cheap to make per text)."""
+
     today: date
     fiscal_start: int = 1
     next_review: date | None = None
