@@ -392,18 +392,27 @@ class Gated:
             self.pattern = Regex(pattern, flags)
         self.words = frozenset(words.lower().split())
         self.chars = chars
+        self.open = not self.words and not chars  # no gate: always run
 
     def could_match(self, text: str) -> bool:
+        """False when the text has no gate word nor gate character (`search` and `finditer`
+        test the same inline: most calls end there)."""
         last = _LAST[0]
         words = last[1] if text is last[0] else word_set(text)
-        if not self.words.isdisjoint(words):
-            return True
-        if self.chars:
-            return has_any(text, self.chars)
-        return not self.words
+        return not (
+            self.words.isdisjoint(words)
+            and not self.open
+            and not (self.chars and has_any(text, self.chars))
+        )
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> FoldedMatch | None:
-        if not self.could_match(text):
+        last = _LAST[0]
+        words = last[1] if text is last[0] else word_set(text)
+        if (
+            self.words.isdisjoint(words)
+            and not self.open
+            and not (self.chars and has_any(text, self.chars))
+        ):
             return None
         subject = fold(text) if self.folds else text
         pattern = self.pattern.on(subject)
@@ -411,7 +420,13 @@ class Gated:
         return FoldedMatch(match, text) if match else None
 
     def finditer(self, text: str) -> list[FoldedMatch]:
-        if not self.could_match(text):
+        last = _LAST[0]
+        words = last[1] if text is last[0] else word_set(text)
+        if (
+            self.words.isdisjoint(words)
+            and not self.open
+            and not (self.chars and has_any(text, self.chars))
+        ):
             return []
         subject = fold(text) if self.folds else text
         return [FoldedMatch(match, text) for match in self.pattern.on(subject).finditer(subject)]
@@ -475,7 +490,7 @@ class PhraseSet:
             if rest and not self._follows(text, tokens, i, rest):
                 continue
             last = i + len(rest)
-            if not self._compounds and last + 1 < len(tokens) and tokens.joined(last + 1):
+            if not self._compounds and last + 1 < len(tokens.words) and tokens.joined(last + 1):
                 continue  # "class" is not in "class-based"
             return PhraseMatch(text, tokens.starts[i], tokens.ends[last], label)
         return None

@@ -10,7 +10,15 @@ from datetime import date
 from typing import NamedTuple
 
 from stepwise.smart.deadlines import TimeExpression
-from stepwise.smart.lexicon import FLAGS, Gated, gate_words, word_list, word_set
+from stepwise.smart.lexicon import (
+    FLAGS,
+    Gated,
+    Regex,
+    gate_words,
+    lower_pattern,
+    word_list,
+    word_set,
+)
 from stepwise.smart.quantities import Quantity
 from stepwise.smart.vocabulary import SENIOR_TITLE
 
@@ -229,24 +237,46 @@ _ROLLOUT = _compile(
     r"|complet\w*|finish\w*)\b[^.;]{0,40}$"
 )
 
+
+class _DaysTable:
+    """Case-blind patterns and the number each stands for; the first that matches answers.
+    ASCII text is lowered and looked up with lowered patterns, which is faster than ignoring
+    case and finds the same."""
+
+    def __init__(self, *rows: tuple[str, float]) -> None:
+        self.rows = tuple((_compile(pattern), number) for pattern, number in rows)
+        self.lowered = tuple(
+            (Regex(lower_pattern(pattern)).ascii, number) for pattern, number in rows
+        )
+
+    def lookup(self, phrase: str) -> float | None:
+        rows = self.rows
+        if phrase.isascii():
+            phrase, rows = phrase.lower(), self.lowered
+        for pattern, number in rows:
+            if pattern.search(phrase):
+                return number
+        return None
+
+
 # Largest believable amount per day, by what is counted.
-_RATES: tuple[tuple[re.Pattern[str], float], ...] = (
-    (_compile(r"^books?$"), 0.25),
+_RATES = _DaysTable(
+    (r"^books?$", 0.25),
     (
-        _compile(r"^(?:prds?|specs?|docs?|documents?|memos?|reports?|posts?|articles?|essays?)$"),
+        r"^(?:prds?|specs?|docs?|documents?|memos?|reports?|posts?|articles?|essays?)$",
         1.5,
     ),
-    (_compile(r"^(?:tests?|experiments?|a/b)$"), 2.0),
-    (_compile(r"^(?:launch(?:es)?|products?|countr(?:y|ies)|markets?|apps?|languages?)$"), 0.08),
-    (_compile(r"^(?:releases?|epics?|features?|integrations?)$"), 0.25),
-    (_compile(r"^(?:deals?|contracts?|logos?|accounts?|hires?|engineers?|designers?|pms?)$"), 1.0),
-    (_compile(r"^(?:degrees?|mbas?|phds?)$"), 1 / 365),
-    (_compile(r"^(?:certifications?|certificates?|certs?)$"), 0.2),
-    (_compile(r"^(?:kg|kgs|kilos?)$"), 0.15),
-    (_compile(r"^(?:lbs?|pounds)$"), 0.3),
-    (_compile(r"^(?:km|kms|kilometers?|kilometres?)$"), 30.0),
-    (_compile(r"^(?:mi|miles?)$"), 20.0),
-    (_compile(r"^(?:hours?|hrs?)$"), 16.0),
+    (r"^(?:tests?|experiments?|a/b)$", 2.0),
+    (r"^(?:launch(?:es)?|products?|countr(?:y|ies)|markets?|apps?|languages?)$", 0.08),
+    (r"^(?:releases?|epics?|features?|integrations?)$", 0.25),
+    (r"^(?:deals?|contracts?|logos?|accounts?|hires?|engineers?|designers?|pms?)$", 1.0),
+    (r"^(?:degrees?|mbas?|phds?)$", 1 / 365),
+    (r"^(?:certifications?|certificates?|certs?)$", 0.2),
+    (r"^(?:kg|kgs|kilos?)$", 0.15),
+    (r"^(?:lbs?|pounds)$", 0.3),
+    (r"^(?:km|kms|kilometers?|kilometres?)$", 30.0),
+    (r"^(?:mi|miles?)$", 20.0),
+    (r"^(?:hours?|hrs?)$", 16.0),
 )
 _PEOPLE = _compile(r"^(?:users?|customers?|people|persons?|interviews?|calls?|stakeholders?)$")
 _AUDIENCE = _compile(
@@ -330,35 +360,28 @@ def _unit_of(amount: str) -> str:
     )
 
 
-_CADENCE_DAYS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (_compile(r"\b(?:daily|nightly|day|days|morning|evening|night|weekday|workday)s?\b"), 1),
-    (_compile(r"\b(?:week|weekly|weekend|monday|tuesday|wednesday|thursday|friday)s?\b"), 7),
-    (_compile(r"\b(?:fortnight\w*|sprint|bi-?weekly|iteration)s?\b"), 14),
-    (_compile(r"\bmonth(?:ly|s)?\b"), 30),
-    (_compile(r"\bquarter(?:ly|s)?\b"), 91),
-    (_compile(r"\b(?:year|annual|annually|yearly)s?\b"), 365),
+_CADENCE_DAYS = _DaysTable(
+    (r"\b(?:daily|nightly|day|days|morning|evening|night|weekday|workday)s?\b", 1),
+    (r"\b(?:week|weekly|weekend|monday|tuesday|wednesday|thursday|friday)s?\b", 7),
+    (r"\b(?:fortnight\w*|sprint|bi-?weekly|iteration)s?\b", 14),
+    (r"\bmonth(?:ly|s)?\b", 30),
+    (r"\bquarter(?:ly|s)?\b", 91),
+    (r"\b(?:year|annual|annually|yearly)s?\b", 365),
 )
-_PERIOD_DAYS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (_compile(r"\b(?:year|fy|fiscal)\b|\b20[0-9]{2}\b|\beoy\b"), 365),
-    (_compile(r"\bhalf\b|\bh[12]\b"), 182),
-    (_compile(r"\bquarter\b|\bq[1-4]\b"), 91),
-    (_compile(r"\bmonth\b"), 30),
-    (_compile(r"\bsprint\b"), 14),
-    (_compile(r"\bweek\b"), 7),
-    (_compile(r"\bweekend\b"), 2),
+_PERIOD_DAYS = _DaysTable(
+    (r"\b(?:year|fy|fiscal)\b|\b20[0-9]{2}\b|\beoy\b", 365),
+    (r"\bhalf\b|\bh[12]\b", 182),
+    (r"\bquarter\b|\bq[1-4]\b", 91),
+    (r"\bmonth\b", 30),
+    (r"\bsprint\b", 14),
+    (r"\bweek\b", 7),
+    (r"\bweekend\b", 2),
 )
-
-
-def _lookup(table: tuple[tuple[re.Pattern[str], float], ...], phrase: str) -> float | None:
-    for pattern, days in table:
-        if pattern.search(phrase):
-            return days
-    return None
 
 
 def cadence_days(times: tuple[TimeExpression, ...]) -> float | None:
     """Length in days of the shortest cadence ("every day" = 1, "a year" = 365)."""
-    days = [_lookup(_CADENCE_DAYS, e.phrase) for e in times if e.is_cadence]
+    days = [_CADENCE_DAYS.lookup(e.phrase) for e in times if e.is_cadence]
     known = [d for d in days if d is not None]
     return min(known) if known else None
 
@@ -369,7 +392,7 @@ def window_days(times: tuple[TimeExpression, ...], today: date) -> float | None:
     for expression in times:
         if expression.is_cadence:
             continue
-        nominal = _lookup(_PERIOD_DAYS, expression.phrase.lower())
+        nominal = _PERIOD_DAYS.lookup(expression.phrase.lower())
         remaining = (expression.deadline - today).days if expression.deadline else None
         if expression.kind == "period" and nominal is not None:
             spans.append(max(nominal, remaining or 0))
@@ -415,7 +438,7 @@ def _rate_limit(scale: Scale, noun: str) -> float | None:
         return 1.0  # customers won, signed or hired
     if _AUDIENCE.match(noun):
         return 20000.0
-    return _lookup(_RATES, noun)
+    return _RATES.lookup(noun)
 
 
 def _too_many(scale: Scale) -> Obstacle | None:

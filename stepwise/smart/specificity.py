@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator
 from typing import NamedTuple
 
-from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet, Regex
+from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet, Regex, lower_pattern
 from stepwise.smart.vocabulary import (
     CHANGE_VERBS,
     CONCRETE_VERBS,
@@ -44,14 +44,18 @@ LEAD_WORDS = PhraseSet(
 )
 PLACEHOLDER_VERB = re.compile(r"\[(?:concrete\s+)?action[^\[\]]*\]", FLAGS)
 # Where an object ends: a mark (",", ";", ":", ".", "!", "?", brackets, " - ") or a word that
-# opens a new clause. The two are looked for apart: a mark is found fast, as its first
-# character is one of a few, and no mark can start inside such a word.
-_OBJECT_END_MARK = Regex(r"[,;:.!?()\s](?:(?<=,)(?![0-9]{3})|(?<=[;:.!?()])|(?<=\s)-\s)")
-_OBJECT_END_WORD = Regex(
+# opens a new clause: one alternation in effect, looked for in three parts that each start
+# on a different kind of character (a mark, the "-" of " - ", a letter), so the earliest of
+# the three is the one the alternation finds. Marks and dashes are rare characters, found
+# fast; the words are looked for in the lowered text (faster than ignoring case).
+_OBJECT_END_MARK = Regex(r"[,;:.!?()](?:(?<=,)(?![0-9]{3})|(?<!,))")
+_OBJECT_END_DASH = Regex(r"-(?<=\s-)\s")  # " - ": its match starts one character earlier
+_CLAUSE_WORDS = (
     r"\b(?:and|so|because|before|until|by|within|during|while|then|but|which|after|this|next"
-    r"|in\s+(?:Q[1-4]|H[12]|[0-9]{4}))\b",
-    FLAGS,
+    r"|in\s+(?:Q[1-4]|H[12]|[0-9]{4}))\b"
 )
+_OBJECT_END_WORD = Regex(_CLAUSE_WORDS, FLAGS)
+_OBJECT_END_LOWERED_WORD = Regex(lower_pattern(_CLAUSE_WORDS))  # for lowered ASCII text
 
 
 class Lead(NamedTuple):
@@ -97,11 +101,29 @@ _COORDINATED = Regex(r"\s*(?:and|&|or)\s+[A-Za-z]+", FLAGS)
 _LIST_COMMA = Regex(r",\s*(?:[\w'-]+\s+){0,3}?(?:and|&)\s+", FLAGS)
 
 
-def _object_end(rest: str, position: int) -> re.Match[str] | None:
-    """The first clause break from `position` on (see `_OBJECT_END_MARK`)."""
+def _object_end(rest: str, position: int) -> tuple[int, bool] | None:
+    """Where the first clause break from `position` on starts, and whether it is a comma."""
     mark = _OBJECT_END_MARK.on(rest).search(rest, position)
-    before = len(rest) if mark is None else mark.start()
-    return _OBJECT_END_WORD.on(rest).search(rest, position, before) or mark
+    end = len(rest) if mark is None else mark.start()
+    dash = _OBJECT_END_DASH.on(rest).search(rest, position + 1)
+    if dash is not None and dash.start() - 1 < end:
+        mark, end = None, dash.start() - 1
+    word = _clause_word(rest, position, end)
+    if word is not None:
+        return word, False
+    if dash is None and mark is None:
+        return None
+    return end, mark is not None and mark.group(0) == ","
+
+
+def _clause_word(rest: str, position: int, end: int) -> int | None:
+    """Where the first word opening a clause starts, between `position` and `end` (where a
+    mark or a space stands, so nothing beyond it would change the answer)."""
+    if rest.isascii():
+        found = _OBJECT_END_LOWERED_WORD.ascii.search(rest.lower(), position, end)
+    else:
+        found = _OBJECT_END_WORD.unicode.search(rest, position, end)
+    return None if found is None else found.start()
 
 
 def object_after(text: str, end: int, limit: int = 60) -> str:
@@ -117,11 +139,12 @@ def object_after(text: str, end: int, limit: int = 60) -> str:
         stop = _object_end(rest, position)
         if stop is None:
             return rest.strip()
-        listed = _LIST_COMMA.on(rest).match(rest, stop.start())
-        if stop.group(0) == "," and listed:
+        start, comma = stop
+        listed = _LIST_COMMA.on(rest).match(rest, start) if comma else None
+        if listed:
             position = listed.end()
             continue
-        return rest[: stop.start()].strip()
+        return rest[:start].strip()
 
 
 def _first_verb(text: str, hedges: list[tuple[int, int]]) -> Lead | None:
