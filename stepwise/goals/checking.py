@@ -54,3 +54,21 @@ def checker_context_for_goal(goal: Goal, person: User) -> Context:
         other_active_goals_effort_hours_per_week=float(others or 0),
         fiscal_year_start_month=Organisation.current().fiscal_year_start_month,
     )
+
+
+CRITERION_NAMES = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
+
+
+def verdict_rows(analysis: Analysis | None) -> list[dict[str, object]]:
+    if analysis is None:
+        return []
+    return [
+        {"key": key, "name": CRITERION_NAMES[key], "verdict": verdict}
+        for key, verdict in analysis.criteria.items()
+    ]

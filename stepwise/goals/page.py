@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from django.urls import reverse
 
-from stepwise.goals.checking import checker_context_for_goal, today_for
+from stepwise.goals.checking import checker_context_for_goal, today_for, verdict_rows
 from stepwise.goals.forms import CheckInForm, StepForm
 from stepwise.goals.models import Goal, GoalStatus, Step
 from stepwise.goals.progress import (
@@ -21,15 +21,6 @@ from stepwise.goals.progress import (
 from stepwise.goals.standing import facts_of, standing_of
 from stepwise.people.models import User
 from stepwise.smart import InvalidGoalText, analyze
-
-CRITERION_NAMES = {
-    "specific": "Specific",
-    "measurable": "Measurable",
-    "achievable": "Achievable",
-    "relevant": "Relevant",
-    "time_bound": "Time-bound",
-}
-
 
 RECENT_CHECKINS = 6
 RECENT_EVENTS = 8
@@ -123,10 +114,7 @@ def _smart_rows(goal: Goal, person: User) -> list[dict[str, Any]]:
         analysis = analyze(goal.smart_text(), checker_context_for_goal(goal, person))
     except InvalidGoalText:
         return []
-    return [
-        {"key": key, "name": CRITERION_NAMES[key], "verdict": verdict}
-        for key, verdict in analysis.criteria.items()
-    ]
+    return verdict_rows(analysis)
 
 
 def burnup_series(

@@ -16,7 +16,7 @@ from stepwise.goals import actions
 from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
-from stepwise.goals.views import attach_errors
+from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
 

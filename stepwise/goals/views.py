@@ -19,46 +19,25 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stepwise.access import access_goal, access_trashed_goal, own_goals, trashed_goals
 from stepwise.goals import actions
-from stepwise.goals.checking import check_for, checker_context_for_goal, today_for
+from stepwise.goals.checking import (
+    CRITERION_NAMES,
+    check_for,
+    checker_context_for_goal,
+    today_for,
+    verdict_rows,
+)
 from stepwise.goals.forms import CheckGoalForm, CompleteGoalForm, DropGoalForm, GoalForm
 from stepwise.goals.models import Goal, GoalStatus
 from stepwise.goals.page import goal_page_context, history_page_context
+from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
 from stepwise.smart import Analysis, InvalidGoalText, analyze
-
-CRITERION_NAMES = {
-    "specific": "Specific",
-    "measurable": "Measurable",
-    "achievable": "Achievable",
-    "relevant": "Relevant",
-    "time_bound": "Time-bound",
-}
 
 
 def _person(request: HtmxHttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
-
-
-def attach_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show an action's validation error on the field it concerns, else on the form."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            for message in field_errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
-
-
-def verdict_rows(analysis: Analysis | None) -> list[dict[str, object]]:
-    if analysis is None:
-        return []
-    return [
-        {"key": key, "name": CRITERION_NAMES[key], "verdict": verdict}
-        for key, verdict in analysis.criteria.items()
-    ]
 
 
 # ---- the SMART checker page ----------------------------------------------------------------

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from stepwise.access import access_person, admin_required
+from stepwise.lib.forms import attach_errors
 from stepwise.people import actions
 from stepwise.people.forms import OrganisationForm, PersonForm, PlacementForm, TeamForm
 from stepwise.people.models import Organisation, Team, User
-from stepwise.people.views import _attach_errors
 
 
 def _admin(request: HttpRequest) -> User:
@@ -57,7 +57,7 @@ def new_person(request: HttpRequest) -> HttpResponse:
                 created_by=_admin(request), request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Account for {person.name} created.")
             return redirect("organisation")
@@ -76,7 +76,7 @@ def place_person(request: HttpRequest, person_id: int) -> HttpResponse:
                 person=person, changed_by=_admin(request), request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"{person.name}'s team and manager saved.")
             return redirect("organisation")
@@ -94,7 +94,7 @@ def new_team(request: HttpRequest) -> HttpResponse:
                 created_by=_admin(request), request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(request, f"Team {team.name} created.")
             return redirect("organisation")

@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -28,6 +27,7 @@ from django.views.decorators.http import (
 
 from stepwise.access import access_api_token
 from stepwise.goals.dashboard import goals_overview
+from stepwise.lib.forms import attach_errors
 from stepwise.people import actions
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
@@ -79,7 +79,7 @@ def _sign_up_from(form: SignUpForm, request: HttpRequest) -> User | None:
     except actions.SignupClosed as closed:
         form.add_error(None, str(closed))
     except ValidationError as error:
-        _attach_errors(form, error)
+        attach_errors(form, error)
     return None
 
 
@@ -162,7 +162,7 @@ def profile(request: HttpRequest) -> HttpResponse:
                 person=person, changed_by=person, request=request, **form.cleaned_data
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             messages.success(
                 request,
@@ -187,18 +187,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "people/dashboard.html", context)
 
 
-def _attach_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show an action's validation error on the form field it concerns."""
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.error_dict.items():
-            target = field if field in form.fields else None
-            for message in field_errors:
-                form.add_error(target, message)
-    else:
-        for text in error.messages:
-            form.add_error(None, text)
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def api_tokens(request: HttpRequest) -> HttpResponse:
@@ -213,7 +201,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 owner=person, name=form.cleaned_data["name"], request=request
             )
         except ValidationError as error:
-            _attach_errors(form, error)
+            attach_errors(form, error)
         else:
             form = ApiTokenForm()
     context = {"form": form, "tokens": person.api_tokens.all(), "new_secret": new_secret}
