@@ -15,7 +15,7 @@ from stepwise.smart.criteria import (
 )
 from stepwise.smart.deadlines import find_time_expressions
 from stepwise.smart.model import CRITERIA, Analysis, Context, Verdict
-from stepwise.smart.reading import Reading, read_goal, read_the_rest
+from stepwise.smart.reading import Reading, draft_reading, finish_reading, read_goal
 from stepwise.smart.relevance import find_purpose
 from stepwise.smart.rewrite import improve
 from stepwise.smart.text import validate_goal_text
@@ -44,14 +44,19 @@ def judge(reading: Reading, context: Context | None) -> dict[str, Verdict]:
 
 def _scores_above(text: str, context: Context, score: int) -> bool:
     """True when the words alone pass more than `score` criteria (see `text_only_score`).
-    A deadline and a purpose are looked for first: they often settle it on their own."""
+    A deadline, a purpose and then attainability are looked at first: they often settle it
+    before the rest of the text is read."""
     times = find_time_expressions(
         text, today=context.today, fiscal_year_start_month=context.fiscal_year_start_month
     )
     purpose = find_purpose(text)
-    if bool(times) + (purpose is not None) > score:
+    passed = bool(times) + (purpose is not None)
+    if passed > score:
         return True
-    return text_only_score(read_the_rest(text, context.today, times, purpose)) > score
+    draft = draft_reading(text, context.today, times, purpose)
+    if passed + (not draft.obstacles) > score:
+        return True
+    return text_only_score(finish_reading(draft)) > score
 
 
 def analyze(text: str, context: Context | None = None) -> Analysis:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from stepwise.smart.deadlines import TimeExpression, find_time_expressions, main_deadline
 from stepwise.smart.quantities import Quantity, find_quantities
@@ -106,20 +107,45 @@ def read_the_rest(
     text: str, today: date, times: tuple[TimeExpression, ...], purpose: Purpose | None
 ) -> Reading:
     """The reading of a text whose time expressions and purpose are already found."""
+    return finish_reading(draft_reading(text, today, times, purpose))
+
+
+class Draft(NamedTuple):
+    """A reading but its lead: enough to tell whether the goal is attainable."""
+
+    text: str
+    today: date
+    times: tuple[TimeExpression, ...]
+    purpose: Purpose | None
+    core: str
+    quantities: tuple[Quantity, ...]
+    obstacles: tuple[Obstacle, ...]
+
+
+def draft_reading(
+    text: str, today: date, times: tuple[TimeExpression, ...], purpose: Purpose | None
+) -> Draft:
+    """The goal's own words, their quantities and what makes them unattainable."""
     core = _core(text, purpose)
     blocked = [(e.start, e.end) for e in times]
     quantities = find_quantities(core, blocked)
     scale = Scale(core, text, quantities, window_days(times, today), cadence_days(times))
-    time_spans = [(e.start, e.end) for e in times if not e.is_cadence]
+    obstacles = tuple(find_obstacles(scale))
+    return Draft(text, today, times, purpose, core, quantities, obstacles)
+
+
+def finish_reading(draft: Draft) -> Reading:
+    """The reading, with the verb that leads the goal."""
+    time_spans = [(e.start, e.end) for e in draft.times if not e.is_cadence]
     return Reading(
-        text=text,
-        today=today,
-        english=reads_as_english(text),
-        times=times,
-        deadline=main_deadline(times),
-        purpose=purpose,
-        core=core,
-        quantities=quantities,
-        lead=find_lead(core, time_spans),
-        obstacles=tuple(find_obstacles(scale)),
+        text=draft.text,
+        today=draft.today,
+        english=reads_as_english(draft.text),
+        times=draft.times,
+        deadline=main_deadline(draft.times),
+        purpose=draft.purpose,
+        core=draft.core,
+        quantities=draft.quantities,
+        lead=find_lead(draft.core, time_spans),
+        obstacles=draft.obstacles,
     )

@@ -476,7 +476,7 @@ def _too_many_listed(scale: Scale) -> Obstacle | None:
 
 
 def _growth(scale: Scale) -> Obstacle | None:
-    if _DECREASE.search(scale.core):
+    if not scale.quantities or _DECREASE.search(scale.core):
         return None
     days = scale.window
     for quantity in scale.quantities:
@@ -508,8 +508,10 @@ def _ratio(quantity: Quantity) -> float | None:
 
 def _big_scope(scale: Scale) -> Obstacle | None:
     days = scale.window
+    if days is None or days > 31:
+        return None
     build = _BIG_BUILD.search(scale.core)
-    if days is None or days > 31 or build is None:
+    if build is None:
         return None
     scope = _SCOPE.search(scale.core) or _LIST_OF_THREE.search(scale.core)
     if scope is None:
@@ -552,11 +554,13 @@ def _absurd(scale: Scale) -> Obstacle | None:
     if match:
         return Obstacle("unrealistic", match.group(0), "one person cannot replace a team")
     days = scale.window
-    feat = _FEAT.search(scale.text)
-    if feat and days is not None and days <= 90:
+    if days is None:
+        return None
+    feat = _FEAT.search(scale.text) if days <= 90 else None
+    if feat:
         return Obstacle("unrealistic", feat.group(0), "it needs months of preparation")
-    mastery = _MASTERY.search(scale.core)
-    if mastery and days is not None and days < 365:
+    mastery = _MASTERY.search(scale.core) if days < 365 else None
+    if mastery:
         return Obstacle("unrealistic", mastery.group(0), "mastery takes longer than that")
     return None
 

@@ -48,12 +48,11 @@ class Hit:
             return self.string[self.start() : self.end()]
         if self.prefix is not None and name in ("trig", "edge") and self.prefix.group(name):
             return self.string[slice(*self.prefix.span(name))]
-        try:
-            start, end = self.core.span(name)
-        except IndexError:
+        if isinstance(name, str) and name not in self.core.re.groupindex:
             if name in ("trig", "edge"):
                 return None
-            raise
+            raise IndexError("no such group")  # as re.Match.span would (raising is slow)
+        start, end = self.core.span(name)
         return None if start < 0 else self.string[start:end]
 
     def __getitem__(self, name: str) -> str:
@@ -138,10 +137,9 @@ REVIEW_WORDS = re.compile(
 
 
 def _group(match: Hit, name: str) -> str:
-    try:
-        return (match.group(name) or "").lower()
-    except IndexError:
-        return ""
+    if name not in match.core.re.groupindex and name not in ("trig", "edge"):
+        return ""  # the rule has no such group
+    return (match.group(name) or "").lower()
 
 
 def _norm(words: str) -> str:
