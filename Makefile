@@ -78,6 +78,7 @@ bench: $(VENV)/.installed-test $(ASSETS)
 	$(BIN)/python benchmarks/smart_speed.py
 	$(BIN)/python benchmarks/live_check.py
 	$(BIN)/python benchmarks/heavy_pages.py
+	$(BIN)/python benchmarks/library_search.py
 
 clean:
 	rm -rf $(VENV) data node_modules $(VENDOR) .pytest_cache .mypy_cache .ruff_cache

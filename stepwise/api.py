@@ -17,9 +17,11 @@ from ninja.security import HttpBearer, SessionAuth
 
 from stepwise.goals.actions import StaleEdit
 from stepwise.goals.api import router as goals_router
+from stepwise.goals.library.api import router as library_router
 from stepwise.people.api import router as people_router
 from stepwise.people.models import User
 from stepwise.people.tokens import person_for_token
+from stepwise.skills.api import router as skills_router
 
 
 class PersonalAccessToken(HttpBearer):
@@ -47,7 +49,10 @@ class BrowserSession(SessionAuth):
 api = NinjaAPI(
     title="Stepwise API",
     version="1",
-    description="Goals, check-ins and growth records of Stepwise, for scripts and integrations.",
+    description=(
+        "Goals, check-ins, assessments and growth records of Stepwise, for scripts and "
+        "integrations."
+    ),
     urls_namespace="api",
     auth=[PersonalAccessToken(), BrowserSession()],
     docs_url="/docs",
@@ -78,6 +83,8 @@ def _stale_edit(request: HttpRequest, error: StaleEdit) -> HttpResponse:
 
 api.add_router("/", people_router)
 api.add_router("/", goals_router)
+api.add_router("/library", library_router)
+api.add_router("/", skills_router)
 
 
 def api_not_found(request: HttpRequest) -> JsonResponse:

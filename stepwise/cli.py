@@ -107,10 +107,12 @@ def demo() -> None:
 
     from stepwise.goals.demo import load_demo_goals
     from stepwise.people.demo import DEMO_PASSWORD, load_demo
+    from stepwise.skills.demo import load_demo_assessments
 
     _migrate()
     people = load_demo()
     load_demo_goals()
+    load_demo_assessments()
     table = Table(title="Demo accounts (password: " + DEMO_PASSWORD + ")")
     table.add_column("sign in as")
     table.add_column("name")
@@ -224,7 +226,9 @@ def manage(ctx: typer.Context) -> None:
 
 # Commands that live with their app add themselves to `app` when imported; they use the
 # helpers above, so these imports come last.
-import stepwise.goals.cli  # noqa: E402, F401  (goals, goal show, checkin)
+import stepwise.goals.cli  # noqa: E402  (goals, goal show, checkin)
+import stepwise.goals.library.cli  # noqa: E402  (library search, library show)
+import stepwise.skills.cli  # noqa: E402, F401  (assessment show, assessment list)
 
 if __name__ == "__main__":
     # Run as `python -m stepwise.cli`, this file is `__main__` and the apps' commands joined the

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = CONFIG.csrf_trusted_origins
 INSTALLED_APPS = [
     "stepwise.people",
     "stepwise.goals",
+    "stepwise.skills",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

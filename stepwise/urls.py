@@ -14,4 +14,5 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("", include("stepwise.people.urls")),
     path("goals/", include("stepwise.goals.urls")),
+    path("skills/", include("stepwise.skills.urls")),
 ]

@@ -20,3 +20,11 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A file, not SQLite's shared in-memory database: the live server answers browser requests on
+# several threads, and the in-memory database refuses concurrent writers ("table is locked")
+# instead of waiting as a file database in WAL mode does.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(os.environ["STEPWISE_DATA_DIR"], "test.sqlite3")
+    }

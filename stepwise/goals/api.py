@@ -12,9 +12,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from stepwise.access import (
     access_checkin,
@@ -24,6 +24,7 @@ from stepwise.access import (
     trashed_goals,
     visible_goals,
 )
+from stepwise.api_common import CHANGE, PAGES, READ, Pages, caller, no_content
 from stepwise.goals import actions
 from stepwise.goals.models import CheckIn, Goal, Step
 from stepwise.goals.schemas import (
@@ -47,38 +48,10 @@ from stepwise.goals.schemas import (
     StepReopenIn,
     TrashedGoalOut,
 )
-from stepwise.people.models import User
 from stepwise.people.schemas import ErrorOut, ValidationErrorOut
 from stepwise.smart import Context, InvalidGoalText, analyze
 
 router = Router(tags=["goals"])
-
-
-class Pages(PageNumberPagination):
-    """Ninja's page numbers, bounded so that an absurd page is a 422, not a database error."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, description="At most 100; 20 by default.")
-
-
-PAGES: dict[str, Any] = {"page_size": 20, "max_page_size": 100}
-READ = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
-"""What any operation on one object can answer besides success."""
-CHANGE = {**READ, 409: ErrorOut}
-"""...and a change that carries a version can also be stale."""
-
-
-def _person(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _no_content() -> HttpResponse:
-    """204: no body, so no content type either."""
-    response = HttpResponse(status=204)
-    del response["Content-Type"]
-    return response
 
 
 # ---- the SMART checker ---------------------------------------------------------------------
@@ -125,7 +98,7 @@ def list_goals(
     request: HttpRequest,
     filters: GoalFiltersIn = Query(...),  # noqa: B008 (Ninja's way)
 ) -> QuerySet[Goal]:
-    person = _person(request)
+    person = caller(request)
     goals = visible_goals(person)
     if filters.status:
         goals = goals.filter(status=filters.status)
@@ -145,7 +118,7 @@ def list_goals(
 def create_goal(request: HttpRequest, payload: GoalIn) -> Status[Goal]:
     fields = payload.model_dump(exclude_none=True)
     status = fields.pop("status")
-    goal = actions.do_create_goal(owner=_person(request), status=status, **fields)
+    goal = actions.do_create_goal(owner=caller(request), status=status, **fields)
     return Status(201, goal)
 
 
@@ -157,7 +130,7 @@ def create_goal(request: HttpRequest, payload: GoalIn) -> Status[Goal]:
 )
 @paginate(Pages, **PAGES)
 def list_trash(request: HttpRequest) -> QuerySet[Goal]:
-    return trashed_goals(_person(request)).order_by("-deleted_at", "-pk")
+    return trashed_goals(caller(request)).order_by("-deleted_at", "-pk")
 
 
 @router.get(
@@ -170,7 +143,7 @@ def list_trash(request: HttpRequest) -> QuerySet[Goal]:
     ),
 )
 def get_goal(request: HttpRequest, goal_id: int) -> Goal:
-    return access_goal(_person(request), goal_id)
+    return access_goal(caller(request), goal_id)
 
 
 @router.patch(
@@ -183,7 +156,7 @@ def get_goal(request: HttpRequest, goal_id: int) -> Goal:
     ),
 )
 def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatchIn) -> Goal:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True)
     version, reason = changes.pop("version"), changes.pop("reason", "")
@@ -199,7 +172,7 @@ def update_goal(request: HttpRequest, goal_id: int, payload: GoalPatchIn) -> Goa
     description="Record what you achieved, with evidence and links to it.",
 )
 def complete_goal(request: HttpRequest, goal_id: int, payload: CompleteGoalIn) -> Goal:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     return actions.do_complete_goal(
         goal=goal,
@@ -219,7 +192,7 @@ def complete_goal(request: HttpRequest, goal_id: int, payload: CompleteGoalIn) -
     description="Stop working on it, saying why. It stays in your record; reopen it later.",
 )
 def drop_goal(request: HttpRequest, goal_id: int, payload: DropGoalIn) -> Goal:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     return actions.do_drop_goal(
         goal=goal, actor=person, reason=payload.reason, expected_version=payload.version
@@ -233,7 +206,7 @@ def drop_goal(request: HttpRequest, goal_id: int, payload: DropGoalIn) -> Goal:
     description="`active` starts a draft, resumes a paused goal or reopens a closed one.",
 )
 def change_goal_status(request: HttpRequest, goal_id: int, payload: GoalStatusIn) -> Goal:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     return actions.do_change_goal_status(
         goal=goal,
@@ -251,9 +224,9 @@ def change_goal_status(request: HttpRequest, goal_id: int, payload: GoalStatusIn
     description="Restorable for 30 days from the trash.",
 )
 def trash_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = caller(request)
     actions.do_trash_goal(goal=access_goal(person, goal_id, for_change=True), actor=person)
-    return _no_content()
+    return no_content()
 
 
 @router.post(
@@ -263,7 +236,7 @@ def trash_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
     description="Only your own goals, within 30 days of deleting them.",
 )
 def restore_goal(request: HttpRequest, goal_id: int) -> Goal:
-    person = _person(request)
+    person = caller(request)
     return actions.do_restore_goal(goal=access_trashed_goal(person, goal_id), actor=person)
 
 
@@ -287,7 +260,7 @@ def _prerequisites(goal: Goal, ids: list[int]) -> list[Step]:
 )
 @paginate(Pages, **PAGES)
 def list_steps(request: HttpRequest, goal_id: int) -> QuerySet[Step]:
-    goal = access_goal(_person(request), goal_id)
+    goal = access_goal(caller(request), goal_id)
     return goal.steps.alive().prefetch_related("depends_on").order_by("position", "pk")
 
 
@@ -297,7 +270,7 @@ def list_steps(request: HttpRequest, goal_id: int) -> QuerySet[Step]:
     summary="Add a step to a goal",
 )
 def add_step(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[Step]:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     step = actions.do_add_step(
         goal=goal,
@@ -317,7 +290,7 @@ def add_step(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[Step
     description="Send `version` (the one you read) and only the fields to change.",
 )
 def update_step(request: HttpRequest, step_id: int, payload: StepPatchIn) -> Step:
-    person = _person(request)
+    person = caller(request)
     step = access_step(person, step_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True)
     version = changes.pop("version")
@@ -337,7 +310,7 @@ def update_step(request: HttpRequest, step_id: int, payload: StepPatchIn) -> Ste
     summary="Mark a step done",
 )
 def complete_step(request: HttpRequest, step_id: int, payload: StepDoneIn) -> Step:
-    person = _person(request)
+    person = caller(request)
     step = access_step(person, step_id, for_change=True)
     return actions.do_complete_step(
         step=step, actor=person, done_on=payload.done_on, evidence=payload.evidence
@@ -350,7 +323,7 @@ def complete_step(request: HttpRequest, step_id: int, payload: StepDoneIn) -> St
     summary="Reopen a done step",
 )
 def reopen_step(request: HttpRequest, step_id: int, payload: StepReopenIn) -> Step:
-    person = _person(request)
+    person = caller(request)
     step = access_step(person, step_id, for_change=True)
     return actions.do_reopen_step(step=step, actor=person, reason=payload.reason)
 
@@ -362,9 +335,9 @@ def reopen_step(request: HttpRequest, step_id: int, payload: StepReopenIn) -> St
     description="The step leaves the plan; the goal's history keeps it.",
 )
 def delete_step(request: HttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = caller(request)
     actions.do_delete_step(step=access_step(person, step_id, for_change=True), actor=person)
-    return _no_content()
+    return no_content()
 
 
 # ---- check-ins -----------------------------------------------------------------------------
@@ -378,7 +351,7 @@ def delete_step(request: HttpRequest, step_id: int) -> HttpResponse:
 )
 @paginate(Pages, **PAGES)
 def list_checkins(request: HttpRequest, goal_id: int) -> QuerySet[CheckIn]:
-    goal = access_goal(_person(request), goal_id)
+    goal = access_goal(caller(request), goal_id)
     return (
         goal.checkins.filter(deleted_at__isnull=True)
         .select_related("author")
@@ -393,7 +366,7 @@ def list_checkins(request: HttpRequest, goal_id: int) -> QuerySet[CheckIn]:
     description="Where the goal's measure stands now and how confident you are (1-5).",
 )
 def record_checkin(request: HttpRequest, goal_id: int, payload: CheckInIn) -> Status[CheckIn]:
-    person = _person(request)
+    person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
     checkin = actions.do_record_checkin(
         goal=goal,
@@ -417,7 +390,7 @@ def record_checkin(request: HttpRequest, goal_id: int, payload: CheckInIn) -> St
     ),
 )
 def correct_checkin(request: HttpRequest, checkin_id: int, payload: CheckInPatchIn) -> CheckIn:
-    person = _person(request)
+    person = caller(request)
     checkin = access_checkin(person, checkin_id, for_change=True)
     changes = payload.model_dump(exclude_unset=True)
     version, reason = changes.pop("version"), changes.pop("reason")

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from stepwise.goals.library.catalogue import template_by_key
 from stepwise.goals.models import Category, Goal, MetricKind, Priority, Step, Visibility
 from stepwise.smart import MAX_CHARS
 
@@ -83,6 +84,17 @@ class GoalForm(forms.Form):
         help_text="Your manager sees goals shared with them; “Only me” keeps it private.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    template_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=80)
+    add_steps = forms.BooleanField(
+        label="Add the suggested steps",
+        required=False,
+        initial=True,
+        help_text="A plan to start from, with due dates counted from the start date. Change, "
+        "reorder or delete them on the goal's page.",
+    )
+
+    NOT_GOAL_FIELDS = frozenset({"version", "template_key", "add_steps"})
+    """Fields of the form that are about the form, not columns the goal actions take."""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -91,8 +103,14 @@ class GoalForm(forms.Form):
             self.add_error("due_date", "The due date cannot come before the start date.")
         return data
 
+    def clean_template_key(self) -> str:
+        """A key the library knows, else "" (a template removed since the page was shown
+        leaves an ordinary goal, with the person's answers and no suggested steps)."""
+        key = self.cleaned_data.get("template_key", "").strip()
+        return key if key and template_by_key(key) is not None else ""
+
     def goal_fields(self) -> dict[str, Any]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in self.NOT_GOAL_FIELDS}
 
 
 class CompleteGoalForm(forms.Form):

@@ -123,6 +123,9 @@ class Goal(models.Model):
     closed_on = models.DateField(null=True, blank=True)
     last_checkin_on = models.DateField(null=True, blank=True, editable=False)
     last_confidence = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    template_key = models.CharField(
+        max_length=80, blank=True, help_text="The library template the goal was adopted from."
+    )
     version = models.PositiveIntegerField(default=1)
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from stepwise.goals import step_views, views
+from stepwise.goals.library import views as library_views
 
 urlpatterns = [
     path("", views.goal_list, name="goal_list"),
@@ -8,6 +9,8 @@ urlpatterns = [
     path("new/", views.new_goal, name="goal_new"),
     path("new/check/", views.builder_check, name="goal_builder_check"),
     path("trash/", views.trash, name="goal_trash"),
+    path("library/", library_views.library, name="library"),
+    path("library/<slug:key>/", library_views.template_detail, name="library_template"),
     path("<int:goal_id>/", views.goal_detail, name="goal_detail"),
     path("<int:goal_id>/history/", views.goal_history, name="goal_history"),
     path("<int:goal_id>/edit/", views.edit_goal, name="goal_edit"),

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -27,6 +27,8 @@ from stepwise.goals.checking import (
     verdict_rows,
 )
 from stepwise.goals.forms import CheckGoalForm, CompleteGoalForm, DropGoalForm, GoalForm
+from stepwise.goals.library import adopt
+from stepwise.goals.library.catalogue import GoalTemplate, template_by_key
 from stepwise.goals.models import Goal, GoalStatus
 from stepwise.goals.page import goal_page_context, history_page_context
 from stepwise.lib.forms import attach_errors
@@ -93,28 +95,70 @@ def goal_list(request: HtmxHttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def new_goal(request: HtmxHttpRequest) -> HttpResponse:
+    """The guided builder; ``?template=KEY`` fills it from a library goal (unknown key: 404)."""
     person = _person(request)
-    today = today_for(person)
+    template = _library_template(request.GET.get("template"))
     initial = {
-        "start_date": today,
+        "start_date": today_for(person),
         "weekly_effort_hours": 2,
         "priority": 2,
         "visibility": "manager",
         "metric_kind": "number",
         "category": "skill",
-        **request.GET.dict(),
+        **(adopt.builder_initial(template, person) if template else {}),
+        **{k: v for k, v in request.GET.dict().items() if k != "template"},
     }
     form = GoalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         status = GoalStatus.ACTIVE if request.POST.get("activate") else GoalStatus.DRAFT
         try:
-            goal = actions.do_create_goal(owner=person, status=status, **form.goal_fields())
+            goal = _create_goal(form, person, status)
         except ValidationError as error:
             attach_errors(form, error)
         else:
             messages.success(request, _saved_message(goal, person))
             return redirect("goal_detail", goal_id=goal.pk)
-    return render(request, "goals/builder.html", {"form": form, **_builder_check(form, person)})
+    context = {
+        "form": form,
+        "adopted": _adopted(form, template, person),
+        **_builder_check(form if form.is_bound or not template else GoalForm(initial), person),
+    }
+    return render(request, "goals/builder.html", context)
+
+
+def _library_template(key: str | None) -> GoalTemplate | None:
+    if key is None:
+        return None
+    template = template_by_key(key)
+    if template is None:
+        raise Http404("No goal with that key in the library.")
+    return template
+
+
+def _create_goal(form: GoalForm, person: User, status: str) -> Goal:
+    template = template_by_key(form.cleaned_data["template_key"] or "")
+    if template is None:
+        return actions.do_create_goal(owner=person, status=status, **form.goal_fields())
+    return adopt.do_adopt_goal(
+        owner=person,
+        template=template,
+        status=status,
+        add_steps=form.cleaned_data["add_steps"],
+        **form.goal_fields(),
+    )
+
+
+def _adopted(form: GoalForm, template: GoalTemplate | None, person: User) -> dict[str, Any] | None:
+    """The library goal the builder started from: its title for this person and how many
+    steps it suggests; None for a goal of one's own."""
+    if template is None and form.is_bound:
+        template = template_by_key(str(form.data.get("template_key", "")))
+    if template is None:
+        return None
+    count = len(template.steps)
+    form.fields["add_steps"].label = f"Add the {count} suggested steps"
+    resolved = adopt.resolve_for(template, person)
+    return {"template": template, "title": resolved.title, "steps": resolved.steps}
 
 
 def _saved_message(goal: Goal, person: User) -> str:

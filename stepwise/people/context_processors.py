@@ -22,7 +22,10 @@ class NavItem:
 
 LOOP = (
     NavItem("Dashboard", "dashboard"),
+    NavItem("Skills", "skills_home"),
+    NavItem("Priorities", "priorities"),
     NavItem("Goals", "goal_list"),
+    NavItem("Library", "library"),
     NavItem("Check a goal", "check_goal"),
 )
 ACCOUNT = (NavItem("Profile", "profile"),)

@@ -102,6 +102,12 @@ class User(AbstractUser):
         default=3,
         validators=[MinValueValidator(0), MaxValueValidator(40)],
     )
+    guide_dismissed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person put the getting-started guide away."
+    )
+    priorities_reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the person last looked over their priorities."
+    )
 
     objects: ClassVar[PeopleManager] = PeopleManager()
 

@@ -34,6 +34,7 @@ from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
 from stepwise.people.forms import ApiTokenForm, ProfileForm, SignUpForm
 from stepwise.people.models import AuditEvent, Organisation, User
 from stepwise.people.throttle import login_lockout
+from stepwise.skills.onboarding import guide_for
 
 
 @require_safe
@@ -182,6 +183,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "person": person,
         "profile_gaps": person.profile_gaps(),
         "reports": list(person.reports.filter(is_active=True).select_related("team")),
+        "guide": None if person.guide_dismissed_at else guide_for(person),
         **goals_overview(person),
     }
     return render(request, "people/dashboard.html", context)

@@ -1,0 +1,1 @@
+"""The goal library: ready SMART goals per competency and level, as data, searched in memory."""

@@ -1,0 +1,1 @@
+"""Competency frameworks, self-assessments, priorities and the onboarding guide."""

@@ -1,0 +1,104 @@
+"""The getting-started guide: profile, self-assessment, priorities, a first goal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from stepwise.access import own_goals, visible_assessments
+from stepwise.people.models import User
+from stepwise.skills import guide
+from stepwise.skills.models import AssessmentKind
+
+
+@dataclass(frozen=True)
+class GuideStep:
+    key: str
+    title: str
+    blurb: str
+    done: bool
+    started: bool
+    url: str
+    action: str
+    tips: tuple[guide.Tip, ...]
+
+
+@dataclass(frozen=True)
+class Guide:
+    steps: tuple[GuideStep, ...]
+    dismissed: bool
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.done for step in self.steps)
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.done_count == self.total
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done_count / self.total)
+
+    @property
+    def next_step(self) -> GuideStep | None:
+        return next((step for step in self.steps if not step.done), None)
+
+    @property
+    def show_on_dashboard(self) -> bool:
+        return not self.dismissed and not self.is_complete
+
+
+def guide_for(person: User) -> Guide:
+    """Where the person is on the path; each step is done by doing it, or skippable."""
+    own = visible_assessments(person).filter(person=person, kind=AssessmentKind.SELF)
+    finished = own.filter(completed_at__isnull=False).exists()
+    steps = (
+        GuideStep(
+            key="profile",
+            title="Complete your profile",
+            blurb="Say where you are and where you are heading: your level and the level you aim "
+            "for set the bar for everything else.",
+            done=bool(person.level and person.target_level),
+            started=bool(person.level or person.target_level),
+            url=reverse("profile"),
+            action="Fill in your profile",
+            tips=guide.tips_for("profile"),
+        ),
+        GuideStep(
+            key="assessment",
+            title="Rate yourself against the framework",
+            blurb="Thirteen competencies, each with what every level is expected to do.",
+            done=finished,
+            started=own.exists(),
+            url=reverse("skills_home"),
+            action="Continue your self-assessment" if own.exists() else "Start a self-assessment",
+            tips=guide.tips_for("assessment"),
+        ),
+        GuideStep(
+            key="priorities",
+            title="Choose what to work on",
+            blurb="A ranked list from your gaps and interests, each with its reason.",
+            done=person.priorities_reviewed_at is not None,
+            started=finished,
+            url=reverse("priorities"),
+            action="See your priorities",
+            tips=guide.tips_for("priorities"),
+        ),
+        GuideStep(
+            key="goal",
+            title="Adopt your first goal",
+            blurb="Pick a ready SMART goal from the library and make it yours.",
+            done=own_goals(person).exists(),
+            started=False,
+            url=reverse("library"),
+            action="Browse the goal library",
+            tips=guide.tips_for("goal") + guide.tips_for("support") + guide.tips_for("setback"),
+        ),
+    )
+    return Guide(steps=steps, dismissed=person.guide_dismissed_at is not None)

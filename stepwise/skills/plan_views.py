@@ -1,0 +1,160 @@
+"""Pages for choosing what to work on (priorities), reading the framework, the growth paths
+and the getting-started guide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from stepwise.access import visible_assessments
+from stepwise.goals.library.adopt import values_for
+from stepwise.goals.library.catalogue import GoalTemplate
+from stepwise.goals.library.placeholders import PlaceholderValues, resolve_text
+from stepwise.goals.library.search import library_index
+from stepwise.people.models import User
+from stepwise.skills import actions, guide
+from stepwise.skills.models import Assessment, AssessmentKind, PriorityChoice
+from stepwise.skills.onboarding import guide_for
+from stepwise.skills.priorities import Priority, rank_priorities
+from stepwise.skills.standing import rating_facts
+
+SUGGESTED_FOR = 3  # the top priorities get suggested goals from the library
+SUGGESTIONS_EACH = 2
+
+
+def _person(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def latest_self_assessment(person: User) -> Assessment | None:
+    return (
+        visible_assessments(person)
+        .completed()
+        .filter(person=person, kind=AssessmentKind.SELF)
+        .with_ratings()
+        .order_by("-completed_at")
+        .first()
+    )
+
+
+def priorities_for(person: User) -> tuple[Assessment | None, list[Priority]]:
+    """The person's ranked priorities from their latest finished self-assessment."""
+    assessment = latest_self_assessment(person)
+    if assessment is None:
+        return None, []
+    choices = dict(person.priority_choices.values_list("competency_key", "state"))
+    ranked = rank_priorities(
+        spec=assessment.spec,
+        ratings=rating_facts(assessment),
+        level=person.level or assessment.level,
+        target_level=person.target_level or assessment.target_level,
+        choices=choices,
+    )
+    return assessment, ranked
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: str
+    resolved_title: str
+
+
+def suggested_templates(person: User, priority: Priority) -> list[Suggestion]:
+    """Library goals for one priority, at the person's level when there are any."""
+    level = person.level or None
+    hits = library_index().search(competency=priority.competency_key, level=level, limit=None)
+    if not hits:
+        hits = library_index().search(competency=priority.competency_key, limit=None)
+    values = values_for(person)
+    return [
+        Suggestion(key=hit.template.key, resolved_title=_title(hit.template, values))
+        for hit in hits[:SUGGESTIONS_EACH]
+    ]
+
+
+def _title(template: GoalTemplate, values: PlaceholderValues) -> str:
+    return resolve_text(template.title, template, values)
+
+
+@login_required
+def priorities(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    assessment, ranked = priorities_for(person)
+    active = [p for p in ranked if p.state != PriorityChoice.State.DISMISSED]
+    to_work_on = [p for p in active if p.weight > 0 or p.state == PriorityChoice.State.PINNED]
+    context: dict[str, Any] = {
+        "assessment": assessment,
+        "to_work_on": to_work_on,
+        "on_track": [p for p in active if p not in to_work_on],
+        "dismissed": [p for p in ranked if p.state == PriorityChoice.State.DISMISSED],
+        "suggestions": {
+            p.competency_key: suggested_templates(person, p) for p in to_work_on[:SUGGESTED_FOR]
+        },
+        "tips": guide.tips_for("priorities"),
+    }
+    return render(request, "skills/priorities.html", context)
+
+
+@login_required
+@require_POST
+def choose_priority(request: HttpRequest, key: str) -> HttpResponse:
+    person = _person(request)
+    state = request.POST.get("state") or None
+    try:
+        actions.do_choose_priority(person=person, competency_key=key, state=state)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("priorities")
+
+
+@login_required
+@require_POST
+def confirm_priorities(request: HttpRequest) -> HttpResponse:
+    """ "These are my priorities": the guide moves on to the first goal."""
+    actions.do_mark_priorities_reviewed(person=_person(request))
+    return redirect("library")
+
+
+@login_required
+def framework(request: HttpRequest) -> HttpResponse:
+    version = actions.active_framework_version()
+    return render(request, "skills/framework.html", {"version": version, "spec": version.spec})
+
+
+@login_required
+def growth_paths(request: HttpRequest) -> HttpResponse:
+    return render(request, "skills/paths.html", {"paths": guide.growth_paths()})
+
+
+@login_required
+def growth_path(request: HttpRequest, key: str) -> HttpResponse:
+    path = guide.growth_path(key)
+    if path is None:
+        raise Http404("No such growth path")
+    names = {c.key: c.name for c in actions.active_framework_version().spec.competencies()}
+    return render(request, "skills/path.html", {"path": path, "competency_names": names})
+
+
+@login_required
+def getting_started(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    return render(request, "skills/start.html", {"guide": guide_for(person)})
+
+
+@login_required
+@require_POST
+def dismiss_guide(request: HttpRequest) -> HttpResponse:
+    person = _person(request)
+    actions.do_set_guide_hidden(person=person, hidden=not request.POST.get("show"))
+    if person.guide_dismissed_at:
+        messages.info(request, "Guide hidden. You can open it again from “Where you stand”.")
+    return redirect("getting_started" if request.POST.get("next") == "start" else "dashboard")
