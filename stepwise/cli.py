@@ -228,7 +228,8 @@ def manage(ctx: typer.Context) -> None:
 # helpers above, so these imports come last.
 import stepwise.goals.cli  # noqa: E402  (goals, goal show, checkin)
 import stepwise.goals.library.cli  # noqa: E402  (library search, library show)
-import stepwise.skills.cli  # noqa: E402, F401  (assessment show, assessment list)
+import stepwise.skills.cli  # noqa: E402  (assessment show, assessment list)
+import stepwise.skills.framework_cli  # noqa: E402, F401  (framework import, export, list)
 
 if __name__ == "__main__":
     # Run as `python -m stepwise.cli`, this file is `__main__` and the apps' commands joined the

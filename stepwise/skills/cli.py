@@ -33,7 +33,8 @@ UserOption = Annotated[
     typer.Option("--user", "-u", help="Act as this person (needed when there are several)."),
 ]
 HOW_TO_START = (
-    "start one in the app under Skills → Assess yourself, or with POST /api/v1/assessments"
+    "start one in the app (Skills, then Start your self-assessment) "
+    "or with POST /api/v1/assessments"
 )
 
 

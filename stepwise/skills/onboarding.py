@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists
 from django.urls import reverse
 
 from stepwise.access import own_goals, visible_assessments
@@ -56,8 +57,8 @@ class Guide:
 
 def guide_for(person: User) -> Guide:
     """Where the person is on the path; each step is done by doing it, or skippable."""
-    own = visible_assessments(person).filter(person=person, kind=AssessmentKind.SELF)
-    finished = own.filter(completed_at__isnull=False).exists()
+    progress = _progress(person)
+    started, finished = progress["assessment_started"], progress["assessment_finished"]
     steps = (
         GuideStep(
             key="profile",
@@ -75,9 +76,9 @@ def guide_for(person: User) -> Guide:
             title="Rate yourself against the framework",
             blurb="Thirteen competencies, each with what every level is expected to do.",
             done=finished,
-            started=own.exists(),
+            started=started,
             url=reverse("skills_home"),
-            action="Continue your self-assessment" if own.exists() else "Start a self-assessment",
+            action="Continue your self-assessment" if started else "Start a self-assessment",
             tips=guide.tips_for("assessment"),
         ),
         GuideStep(
@@ -94,7 +95,7 @@ def guide_for(person: User) -> Guide:
             key="goal",
             title="Adopt your first goal",
             blurb="Pick a ready SMART goal from the library and make it yours.",
-            done=own_goals(person).exists(),
+            done=progress["has_goal"],
             started=False,
             url=reverse("library"),
             action="Browse the goal library",
@@ -102,3 +103,19 @@ def guide_for(person: User) -> Guide:
         ),
     )
     return Guide(steps=steps, dismissed=person.guide_dismissed_at is not None)
+
+
+def _progress(person: User) -> dict[str, bool]:
+    """What the person has done so far, in one query."""
+    own = visible_assessments(person).filter(person=person, kind=AssessmentKind.SELF)
+    facts = (
+        User.objects.filter(pk=person.pk)
+        .annotate(
+            assessment_started=Exists(own),
+            assessment_finished=Exists(own.filter(completed_at__isnull=False)),
+            has_goal=Exists(own_goals(person)),
+        )
+        .values("assessment_started", "assessment_finished", "has_goal")
+        .get()
+    )
+    return {key: bool(value) for key, value in facts.items()}

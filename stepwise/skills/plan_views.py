@@ -68,17 +68,27 @@ class Suggestion:
     resolved_title: str
 
 
-def suggested_templates(person: User, priority: Priority) -> list[Suggestion]:
-    """Library goals for one priority, at the person's level when there are any."""
-    level = person.level or None
-    hits = library_index().search(competency=priority.competency_key, level=level, limit=None)
-    if not hits:
-        hits = library_index().search(competency=priority.competency_key, limit=None)
+def suggestions_for(person: User, priorities: list[Priority]) -> dict[str, list[Suggestion]]:
+    """Library goals for the top priorities, at the person's level when there are any; a
+    goal suggested for one priority is not suggested again for the next."""
     values = values_for(person)
-    return [
-        Suggestion(key=hit.template.key, resolved_title=_title(hit.template, values))
-        for hit in hits[:SUGGESTIONS_EACH]
-    ]
+    taken: set[str] = set()
+    suggestions = {}
+    for priority in priorities[:SUGGESTED_FOR]:
+        fresh = [t for t in _templates_for(person, priority) if t.key not in taken]
+        chosen = fresh[:SUGGESTIONS_EACH]
+        taken.update(t.key for t in chosen)
+        suggestions[priority.competency_key] = [
+            Suggestion(key=t.key, resolved_title=_title(t, values)) for t in chosen
+        ]
+    return suggestions
+
+
+def _templates_for(person: User, priority: Priority) -> list[GoalTemplate]:
+    index = library_index()
+    key = priority.competency_key
+    hits = index.search(competency=key, level=person.level or None, limit=None)
+    return [hit.template for hit in hits or index.search(competency=key, limit=None)]
 
 
 def _title(template: GoalTemplate, values: PlaceholderValues) -> str:
@@ -96,9 +106,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
         "to_work_on": to_work_on,
         "on_track": [p for p in active if p not in to_work_on],
         "dismissed": [p for p in ranked if p.state == PriorityChoice.State.DISMISSED],
-        "suggestions": {
-            p.competency_key: suggested_templates(person, p) for p in to_work_on[:SUGGESTED_FOR]
-        },
+        "suggestions": suggestions_for(person, to_work_on),
         "tips": guide.tips_for("priorities"),
     }
     return render(request, "skills/priorities.html", context)

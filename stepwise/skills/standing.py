@@ -102,7 +102,13 @@ def radar_data(
                     "values": [position for _ in rows],
                 }
             )
-    return {"labels": [r.name for r in rows], "levels": levels, "datasets": datasets}
+    highest = max((v for d in datasets for v in d["values"] if v is not None), default=0)
+    return {
+        "labels": [r.name for r in rows],
+        "levels": levels,
+        "datasets": datasets,
+        "scale_max": min(len(levels), highest + 1),  # room above the outermost line, no more
+    }
 
 
 def label_for(assessment: Assessment, viewer: User) -> str:

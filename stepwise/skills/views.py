@@ -21,7 +21,7 @@ from stepwise.access import (
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
-from stepwise.skills import actions
+from stepwise.skills import actions, guide
 from stepwise.skills.forms import RatingForm, SummaryForm
 from stepwise.skills.models import Assessment, AssessmentKind
 from stepwise.skills.standing import competency_rows, label_for, radar_data
@@ -128,7 +128,12 @@ def assessment_edit(request: HttpRequest, assessment_id: int) -> HttpResponse:
     summary = SummaryForm(data, initial={"summary": assessment.summary})
     if request.method == "POST" and _save_all(request, assessment, me, forms, summary):
         return _after_save(request, assessment, me)
-    context = {"assessment": assessment, "forms": forms, "summary_form": summary}
+    context = {
+        "assessment": assessment,
+        "forms": forms,
+        "summary_form": summary,
+        "tips": guide.tips_for("assessment"),
+    }
     return render(request, "skills/assessment_edit.html", context)
 
 

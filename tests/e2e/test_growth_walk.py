@@ -69,6 +69,7 @@ def test_newcomer_goes_from_sign_up_to_a_first_goal_from_the_library(
     expect(page.get_by_role("status")).to_contain_text("Assessment finished")
     expect(page.locator("#radar-chart")).to_be_visible()
     expect(page.locator("#radar-table")).to_contain_text("Market and competitor research")
+    page.wait_for_function("() => window.Chart && Chart.getChart('radar-chart')")
     assert page.evaluate("Chart.getChart('radar-chart').data.datasets.length") == 3
 
     # 3. priorities: market research first, with its reason and suggested goals
@@ -121,19 +122,17 @@ def test_the_wizard_shows_one_competency_per_screen_on_a_phone(
 
     visible = page.locator("[data-wizard-step]:visible")
     expect(visible).to_have_count(1)
-    expect(page.locator("[data-wizard-progress]")).to_have_text("Step 1 of 14")
+    legend = page.locator("[data-wizard-step]:visible legend").first
+    expect(legend).to_contain_text("1 of 13")
     visible.get_by_role("radio", name=re.compile(r"^Product Manager")).check()
     expect(visible.locator(".rating-status")).to_contain_text("Saved")
     page.get_by_role("button", name="Next").click()
-    expect(page.locator("[data-wizard-progress]")).to_have_text("Step 2 of 14")
-    expect(page.locator("[data-wizard-step]:visible legend").first).to_contain_text(
-        "Roadmap and prioritisation"
-    )
+    expect(legend).to_contain_text("2 of 13 Roadmap and prioritisation")
     page.get_by_role("button", name="Back").click()
-    expect(page.locator("[data-wizard-progress]")).to_have_text("Step 1 of 14")
+    expect(legend).to_contain_text("1 of 13")
     assert Assessment.objects.get(person=person).scores() == {"delivery": 2}
     # save and resume later: the next visit opens at the first competency not rated yet
     page.goto(f"{base}/skills/")
     page.get_by_role("link", name="Continue your self-assessment").click()
-    expect(page.locator("[data-wizard-progress]")).to_have_text("Step 2 of 14")
+    expect(legend).to_contain_text("2 of 13")
     context.close()

@@ -34,7 +34,7 @@
       scales: {
         r: {
           min: 0,
-          max: data.levels.length,
+          max: data.scale_max || data.levels.length,
           ticks: { stepSize: 1, backdropColor: "transparent",
             callback: function (v) { return v === 0 ? "" : data.levels[v - 1]; } },
           pointLabels: { font: { size: 12 } }

@@ -8,7 +8,6 @@
   var nav = form.querySelector("[data-wizard-nav]");
   var back = form.querySelector("[data-wizard-back]");
   var next = form.querySelector("[data-wizard-next]");
-  var progress = form.querySelector("[data-wizard-progress]");
   var narrow = window.matchMedia("(max-width: 40rem)");
   var current = Math.max(0, steps.findIndex(function (step) {
     return step.querySelector("input[type=radio]") && !step.querySelector("input[type=radio]:checked");
@@ -18,9 +17,7 @@
     var phone = narrow.matches;
     steps.forEach(function (step, i) { step.hidden = phone && i !== current; });
     nav.hidden = !phone;
-    progress.hidden = !phone;
     if (!phone) { return; }
-    progress.textContent = "Step " + (current + 1) + " of " + steps.length;
     back.disabled = current === 0;
     next.hidden = current === steps.length - 1;
     if (focus) {
