@@ -258,3 +258,10 @@ def test_skills_home_runs_the_same_queries_however_many_assessments(
         assess(alice)
     with django_assert_max_num_queries(len(two.captured_queries)):
         client.get(reverse("skills_home"))
+
+
+def test_the_organisation_page_leads_admins_to_the_frameworks(
+    admin: User, client_for: Callable[[User], Client]
+) -> None:
+    page = client_for(admin).get(reverse("organisation")).content.decode()
+    assert reverse("frameworks") in page
