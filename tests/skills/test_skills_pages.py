@@ -265,3 +265,20 @@ def test_the_organisation_page_leads_admins_to_the_frameworks(
 ) -> None:
     page = client_for(admin).get(reverse("organisation")).content.decode()
     assert reverse("frameworks") in page
+
+
+def test_a_growth_path_goal_opens_the_builder_with_its_words(
+    alice: User, client_for: Callable[[User], Client]
+) -> None:
+    from stepwise.skills.guide import growth_path
+
+    path = growth_path("apm-to-pm")
+    assert path is not None
+    client = client_for(alice)
+    page = client.get(reverse("growth_path", args=["apm-to-pm"])).content.decode()
+    goal = path.stages[0].goals[0]
+    assert html.escape(goal) in page
+    link = page.split("Make it my goal")[0].rsplit('href="', 1)[1].split('"')[0]
+    builder = client.get(html.unescape(link)).content.decode()
+    assert f'value="{html.escape(goal)}"' in builder
+    assert client.get(reverse("growth_path", args=["nowhere"])).status_code == 404
