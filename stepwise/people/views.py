@@ -34,6 +34,7 @@ from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
 from stepwise.people.forms import ApiTokenForm, ProfileForm, SignUpForm
 from stepwise.people.models import AuditEvent, Organisation, User
 from stepwise.people.throttle import login_lockout
+from stepwise.skills import guide
 from stepwise.skills.onboarding import guide_for
 
 
@@ -170,7 +171,13 @@ def profile(request: HttpRequest) -> HttpResponse:
                 "Profile saved." if changed else "Nothing changed; your profile is as it was.",
             )
             return redirect("profile")
-    return render(request, "people/profile.html", {"form": form, "person": person})
+    context = {
+        "form": form,
+        "person": person,
+        "tips": guide.tips_for("profile"),
+        "guide": None if person.guide_dismissed_at else guide_for(person),
+    }
+    return render(request, "people/profile.html", context)
 
 
 @login_required

@@ -55,6 +55,7 @@ def test_newcomer_goes_from_sign_up_to_a_first_goal_from_the_library(
     page.get_by_label("Current level").select_option(label="Associate PM")
     page.get_by_label("Level you are working towards").select_option(label="Product Manager")
     page.get_by_role("button", name="Save profile").click()
+    expect(page.get_by_text("Next on your way in")).to_contain_text("1 of 4 done")
     page.goto(f"{base}/")
     guide = page.get_by_role("region", name="Getting started")
     expect(guide).to_contain_text("1 of 4 done")
