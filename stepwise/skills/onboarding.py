@@ -123,7 +123,7 @@ def _progress(person: User) -> dict[str, bool]:
         f"SELECT EXISTS({own}), EXISTS({own} AND completed_at IS NOT NULL), "  # noqa: S608
         f"EXISTS(SELECT 1 FROM {goals} WHERE owner_id = %s AND deleted_at IS NULL)"
     )
-    mine = [person.pk, person.pk, AssessmentKind.SELF.value]
+    mine: list[int | str] = [person.pk, person.pk, AssessmentKind.SELF.value]
     with connection.cursor() as cursor:
         cursor.execute(sql, [*mine, *mine, person.pk])
         started, finished, has_goal = cursor.fetchone()
