@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stepwise.skills.framework_file import (
     MAX_COMPETENCIES,
@@ -732,3 +734,23 @@ def test_default_framework_file_parses() -> None:
     assert len(spec.areas) == 4
     assert len(spec.competencies()) == 13
     assert parse_framework(json.dumps(spec.to_data())) == spec
+
+
+# ---- any input: a spec or a FrameworkFileError, never anything else ----------------------
+
+_YAMLISH = st.text(
+    alphabet=st.sampled_from(list("key:name-levels areas[]{}\"',\n#&*!|>%@`\t0123456789"))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=300), _YAMLISH), fmt=st.sampled_from([None, "yaml", "json"]))
+def test_any_text_is_a_framework_or_a_list_of_problems(text: str, fmt: str | None) -> None:
+    problems: tuple[object, ...] = ()
+    try:
+        parse_framework(text, fmt=fmt)
+    except FrameworkFileError as refused:
+        problems = tuple(refused.problems)
+        if not problems:
+            raise
+    assert all(str(problem) for problem in problems)
