@@ -15,14 +15,13 @@ from decimal import Decimal
 from itertools import islice
 from typing import Any, NamedTuple
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from stepwise.access import own_goals
 from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm
-from stepwise.goals.models import CheckIn, Goal, GoalStatus, MetricKind, Step
+from stepwise.goals.models import CheckIn, GoalStatus, MetricKind, Step
 from stepwise.goals.progress import THRESHOLDS, Assessment, Status
 from stepwise.goals.standing import standing_of
 from stepwise.people.models import User
@@ -30,6 +29,7 @@ from stepwise.people.models import User
 RECENT_DAYS = THRESHOLDS.forecast_window_days + 7
 TODO_ITEMS = 12
 FULL_CARDS = 8  # the goals needing attention most get a card with a quick check-in
+UNSURE = 3  # the confidence a first check-in starts from
 
 
 class StepRow(NamedTuple):
@@ -53,35 +53,50 @@ class CheckInRow(NamedTuple):
     confidence: int
 
 
+class GoalRow(NamedTuple):
+    """What the dashboard needs of an active goal, with its latest check-in (ADR 0004)."""
+
+    pk: int
+    title: str
+    metric_kind: str
+    metric_unit: str
+    baseline: Decimal | None
+    target: Decimal | None
+    current: Decimal | None
+    start_date: date
+    due_date: date | None
+    status: str
+    last_checkin_on: date | None
+    last_confidence: int | None
+
+    @property
+    def latest_checkin(self) -> CheckInRow | None:
+        """The latest check-in as the goal carries it, written with it by the actions."""
+        if self.last_checkin_on is None or self.current is None or self.last_confidence is None:
+            return None
+        return CheckInRow(self.pk, self.last_checkin_on, self.current, self.last_confidence)
+
+
 @dataclass(frozen=True)
 class GoalCard:
-    goal: Goal
+    goal: GoalRow
     standing: Assessment
+    steps: list[StepRow]
     next_step: StepRow | None
     last_checkin_on: date | None
     last_confidence: int | None
     url: str
 
-
-DASHBOARD_FIELDS = (
-    "owner_id",
-    "title",
-    "metric_kind",
-    "metric_unit",
-    "baseline",
-    "target",
-    "current",
-    "start_date",
-    "due_date",
-    "status",
-    "priority",
-    "last_checkin_on",
-    "last_confidence",
-)
+    @property
+    def confidence_to_offer(self) -> int:
+        """The quick check-in starts from the latest confidence, or "unsure" before any."""
+        return self.last_confidence or UNSURE
 
 
-def _active_goals(person: User) -> list[Goal]:
-    return list(own_goals(person).filter(status=GoalStatus.ACTIVE).only(*DASHBOARD_FIELDS))
+def _active_goals(person: User) -> list[GoalRow]:
+    """In the goals' own order (priority, due date), which breaks ties in attention."""
+    rows = own_goals(person).filter(status=GoalStatus.ACTIVE).values_list(*GoalRow._fields)
+    return [GoalRow(*row) for row in rows]
 
 
 def _rows_by_goal(
@@ -100,33 +115,33 @@ def _rows_by_goal(
     for row in step_rows:
         steps[row[0]].append(StepRow(*row))
     checkins: dict[int, list[CheckInRow]] = defaultdict(list)
-    # The forecast reads at most the last few check-ins of a recent window.
-    newest_first = Window(
-        RowNumber(), partition_by=[F("goal_id")], order_by=[F("on").desc(), F("pk").desc()]
-    )
+    # The forecast reads at most the last few check-ins of a recent window. Trimming them
+    # here costs less than asking the database for a ranking window.
     checkin_rows = (
         CheckIn.objects.filter(
             goal_id__in=goal_ids, deleted_at__isnull=True, on__gte=today - timedelta(RECENT_DAYS)
         )
-        .annotate(rank=newest_first)
-        .filter(rank__lte=THRESHOLDS.forecast_checkins)
         .order_by("on", "pk")
         .values_list("goal_id", "on", "value", "confidence")
     )
     for point in checkin_rows:
         checkins[point[0]].append(CheckInRow(*point))
-    return steps, checkins
+    latest = THRESHOLDS.forecast_checkins
+    return steps, {goal_id: points[-latest:] for goal_id, points in checkins.items()}
 
 
 def _card(
-    goal: Any, steps: list[StepRow], checkins: list[CheckInRow], today: date, goals_url: str
+    goal: GoalRow, steps: list[StepRow], checkins: list[CheckInRow], today: date, goals_url: str
 ) -> GoalCard:
-    if goal.last_checkin_on and not checkins:
-        checkins = [CheckInRow(goal.pk, goal.last_checkin_on, goal.current, goal.last_confidence)]
-    goal.live_steps = steps
+    latest = goal.latest_checkin
+    if latest and not checkins:  # none in the recent window: the latest still counts
+        checkins = [latest]
+    # The maths reads steps only where progress is measured in steps.
+    plan = steps if goal.metric_kind == MetricKind.STEPS else ()
     return GoalCard(
         goal=goal,
-        standing=standing_of(goal, steps, checkins, today),
+        standing=standing_of(goal, plan, checkins, today),
+        steps=steps,
         next_step=next((s for s in steps if not s.is_done), None),
         last_checkin_on=goal.last_checkin_on,
         last_confidence=goal.last_confidence,
@@ -142,20 +157,20 @@ def _attention(card: GoalCard) -> tuple[int, int, date]:
 def _todo(cards: list[GoalCard], today: date) -> Iterator[dict[str, Any]]:
     """Check-ins due and overdue steps, in the order of the cards."""
     for card in cards:
-        goal = card.goal
+        title = card.goal.title
         if card.last_checkin_on is None:
-            yield {"goal": goal, "text": f"First check-in on “{goal.title}”"}
+            yield {"url": card.url, "text": f"First check-in on “{title}”"}
         elif card.standing.stale:
             days = card.standing.days_since_checkin
-            yield {"goal": goal, "text": f"Check in on “{goal.title}”: no check-in for {days} days"}
-        yield from _overdue_steps(goal, today)
+            yield {"url": card.url, "text": f"Check in on “{title}”: no check-in for {days} days"}
+        yield from _overdue_steps(card, today)
 
 
-def _overdue_steps(goal: Any, today: date) -> Iterator[dict[str, Any]]:
-    for step in goal.live_steps:
+def _overdue_steps(card: GoalCard, today: date) -> Iterator[dict[str, Any]]:
+    for step in card.steps:
         if not step.is_done and step.due_date and step.due_date < today:
-            text = f"Step “{step.title}” of “{goal.title}” was due {step.due_date:%-d %b}"
-            yield {"goal": goal, "text": text}
+            text = f"Step “{step.title}” of “{card.goal.title}” was due {step.due_date:%-d %b}"
+            yield {"url": card.url, "text": text}
 
 
 def goals_overview(person: User) -> dict[str, Any]:
@@ -164,7 +179,10 @@ def goals_overview(person: User) -> dict[str, Any]:
     goals_url = reverse("goal_list")
     steps, checkins = _rows_by_goal([goal.pk for goal in goals], today)
     cards = sorted(
-        (_card(goal, steps[goal.pk], checkins[goal.pk], today, goals_url) for goal in goals),
+        (
+            _card(goal, steps[goal.pk], checkins.get(goal.pk, []), today, goals_url)
+            for goal in goals
+        ),
         key=_attention,
     )
     counts = dict.fromkeys(Status, 0)
@@ -178,6 +196,7 @@ def goals_overview(person: User) -> dict[str, Any]:
         "cards": cards[:FULL_CARDS],
         "more_cards": cards[FULL_CARDS:],
         "confidence_choices": CheckInForm.base_fields["confidence"].choices,  # type: ignore[attr-defined]
+        "dashboard_url": reverse("dashboard"),
         "todo": list(islice(_todo(cards, today), TODO_ITEMS)),
         "summary": {
             "active": len(cards),

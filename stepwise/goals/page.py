@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from stepwise.goals.checking import checker_context_for_goal, today_for, verdict_rows
 from stepwise.goals.forms import CheckInForm, StepForm
@@ -14,11 +17,12 @@ from stepwise.goals.models import Goal, GoalStatus, Step
 from stepwise.goals.progress import (
     GoalFacts,
     MetricKind,
+    assess,
     expected_percent,
     steps_percent,
     value_percent,
 )
-from stepwise.goals.standing import facts_of, standing_of
+from stepwise.goals.standing import facts_of
 from stepwise.people.models import User
 from stepwise.smart import InvalidGoalText, analyze
 
@@ -36,24 +40,26 @@ class CheckInPoint(NamedTuple):
 
 def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
     today = today_for(person)
-    steps = list(goal.steps.alive().prefetch_related("depends_on"))
+    steps = list(goal.steps.alive())
     live = goal.checkins.filter(deleted_at__isnull=True)
     points = [
         CheckInPoint(*row)
         for row in live.order_by("on", "pk").values_list("on", "value", "confidence")
     ]
+    facts = facts_of(goal, steps, points)  # once, for the standing and the chart
     can_change = goal.owner_id == person.pk
     return {
         "goal": goal,
         "today": today,
         "steps": steps,
+        "plan": _plan_rows(goal, steps),
         "next_step": next((s for s in steps if not s.is_done), None),
         "checkins": list(live.order_by("-on", "-pk")[:RECENT_CHECKINS]),
         "checkin_count": len(points),
         **_recent_events(goal),
-        "standing": standing_of(goal, steps, points, today),
+        "standing": assess(facts, today),
         "smart": _smart_rows(goal, person),
-        "burnup": burnup_series(goal, steps, points, today),
+        "burnup": _burnup(goal, facts, points, today),
         "timeline": timeline(goal, steps, today),
         "can_change": can_change,
         # Step and check-in links are built from one prefix, not a reverse() per link.
@@ -65,6 +71,26 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         else None,
         "is_draft": goal.status == GoalStatus.DRAFT,
     }
+
+
+class PlanRow(NamedTuple):
+    """A step with the titles of the steps it waits for."""
+
+    step: Step
+    waits_for: list[str]
+
+
+def _plan_rows(goal: Goal, steps: list[Step]) -> list[PlanRow]:
+    """The steps in order, each with what it waits for (one query, not a prefetch)."""
+    waits_for: dict[int, list[str]] = defaultdict(list)
+    links = (
+        Step.depends_on.through.objects.filter(from_step__goal=goal)
+        .order_by("to_step__position", "to_step__pk")
+        .values_list("from_step_id", "to_step__title")
+    )
+    for step_id, title in links:
+        waits_for[step_id].append(title)
+    return [PlanRow(step, waits_for[step.pk]) for step in steps]
 
 
 EVENT_FIELDS = (
@@ -121,11 +147,17 @@ def burnup_series(
     goal: Goal, steps: list[Step], checkins: list[CheckInPoint], today: date
 ) -> dict[str, Any]:
     """Actual progress at each check-in and expected progress on the same days, in percent."""
-    facts = facts_of(goal, steps, checkins)
+    return _burnup(goal, facts_of(goal, steps, checkins), checkins, today)
+
+
+def _burnup(
+    goal: Goal, facts: GoalFacts, checkins: list[CheckInPoint], today: date
+) -> dict[str, Any]:
+    actual_on = _actual_reader(facts)
     points = [
         {
             "on": checkin.on.isoformat(),
-            "actual": round(_actual_on(facts, checkin), 1),
+            "actual": round(actual_on(checkin), 1),
             "expected": _rounded(expected_percent(facts, checkin.on)),
         }
         for checkin in checkins
@@ -158,11 +190,12 @@ def _table_rows(points: list[dict[str, Any]]) -> list[tuple[str, str, str]]:
     ]
 
 
-def _actual_on(facts: GoalFacts, checkin: CheckInPoint) -> float:
-    """Progress as it stood on the day of a check-in."""
+def _actual_reader(facts: GoalFacts) -> Callable[[CheckInPoint], float]:
+    """Progress as it stood on the day of a check-in (the goal's numbers read once)."""
     if facts.kind is MetricKind.STEPS:
-        return steps_percent(facts.steps, by=checkin.on)
-    return value_percent(facts.kind, _num(facts.baseline), _num(facts.target), float(checkin.value))
+        return lambda checkin: steps_percent(facts.steps, by=checkin.on)
+    kind, baseline, target = facts.kind, _num(facts.baseline), _num(facts.target)
+    return lambda checkin: value_percent(kind, baseline, target, float(checkin.value))
 
 
 def _num(value: object) -> float | None:
@@ -198,7 +231,12 @@ def timeline(goal: Goal, steps: list[Step], today: date) -> dict[str, Any]:
         "end": end,
         "today": place(today),
         "steps": [
-            {"step": s, "at": place(s.due_date), "late": not s.is_done and s.due_date < today}
+            {
+                "step": s,
+                "at": place(s.due_date),
+                "due": date_format(s.due_date, "j M"),  # shown twice: formatted once
+                "state": "done" if s.is_done else "late" if s.due_date < today else "",
+            }
             for s in steps
             if s.due_date
         ],

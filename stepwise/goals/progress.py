@@ -363,7 +363,12 @@ def expected_percent(facts: GoalFacts, on: date) -> float | None:
 
 def latest_confidences(checkins: Iterable[CheckInPoint]) -> tuple[int | None, int | None]:
     """The latest confidence given and the one before it (check-ins without one skipped)."""
-    given = [p.confidence for p in sorted(checkins, key=lambda p: p.order_key) if p.confidence]
+    return _last_two_confidences(sorted(checkins, key=lambda p: p.order_key))
+
+
+def _last_two_confidences(ordered: Sequence[CheckInPoint]) -> tuple[int | None, int | None]:
+    """As latest_confidences, for check-ins already in order (a GoalFacts' are)."""
+    given = [p.confidence for p in ordered if p.confidence]
     latest = given[-1] if given else None
     previous = given[-2] if len(given) > 1 else None
     return latest, previous
@@ -379,9 +384,15 @@ def days_since_checkin(facts: GoalFacts, today: date) -> int | None:
 def is_stale(facts: GoalFacts, today: date, thresholds: Thresholds = THRESHOLDS) -> bool:
     """An open, started goal with no check-in for more than `stale_after_days` days (counted
     from the start when nobody has checked in yet)."""
-    if _is_done(facts) or today < facts.start:
+    return _is_quiet(facts, today, days_since_checkin(facts, today), _is_done(facts), thresholds)
+
+
+def _is_quiet(
+    facts: GoalFacts, today: date, since: int | None, done: bool, thresholds: Thresholds
+) -> bool:
+    """is_stale, given the days since the latest check-in and whether the goal is done."""
+    if done or today < facts.start:
         return False
-    since = days_since_checkin(facts, today)
     quiet = (today - facts.start).days if since is None else since
     return quiet > thresholds.stale_after_days
 
@@ -438,8 +449,11 @@ def forecast_completion(
     None when the goal is done, when there is no pace (fewer than two points on different
     days), when progress is flat or going backwards, or when the finish is beyond the horizon.
     """
-    if _is_done(facts):
-        return None
+    return None if _is_done(facts) else _pace_finish(facts, today, thresholds)
+
+
+def _pace_finish(facts: GoalFacts, today: date, thresholds: Thresholds) -> date | None:
+    """forecast_completion for a goal that is not done yet."""
     points = _recent(progress_history(facts, today), facts.start, thresholds)
     pace = _slope(points)
     if pace is None or pace <= 0:
@@ -457,7 +471,12 @@ def forecast_completion(
 
 
 def _is_done(facts: GoalFacts) -> bool:
-    return facts.completed or progress_percent(facts) >= 100.0
+    return _done_at(facts, progress_percent(facts))
+
+
+def _done_at(facts: GoalFacts, progress: float) -> bool:
+    """Whether the goal is done, given its progress (so that it is computed once)."""
+    return facts.completed or progress >= 100.0
 
 
 @dataclass(frozen=True)
@@ -487,7 +506,7 @@ class _Reading:
 def _status(now: _Reading) -> Status:
     """The rules, first match wins; docs/progress.md lists them."""
     gap, limits = now.gap, now.thresholds
-    if _is_done(now.facts):
+    if _done_at(now.facts, now.progress):
         return Status.DONE
     if now.facts.due is not None and now.today > now.facts.due:
         return Status.OVERDUE
@@ -574,11 +593,13 @@ def _flags(
 
 def assess(facts: GoalFacts, today: date, thresholds: Thresholds = THRESHOLDS) -> Assessment:
     """Progress, expected progress, status with its reason, forecast and check-in flags."""
-    latest, previous = latest_confidences(facts.checkins)
+    latest, previous = _last_two_confidences(facts.checkins)
+    progress = progress_percent(facts)
+    done = _done_at(facts, progress)
     now = _Reading(
         facts=facts,
         today=today,
-        progress=progress_percent(facts),
+        progress=progress,
         expected=expected_percent(facts, today),
         confidence=latest,
         thresholds=thresholds,
@@ -591,8 +612,8 @@ def assess(facts: GoalFacts, today: date, thresholds: Thresholds = THRESHOLDS) -
         and previous - latest >= thresholds.confidence_drop
     )
     since = days_since_checkin(facts, today)
-    stale = is_stale(facts, today, thresholds)
-    forecast = forecast_completion(facts, today, thresholds)
+    stale = _is_quiet(facts, today, since, done, thresholds)
+    forecast = None if done else _pace_finish(facts, today, thresholds)
     return Assessment(
         status=status,
         progress=now.progress,

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Protocol
 
-from stepwise.goals.models import Goal, GoalStatus
+from stepwise.goals.models import GoalStatus
 from stepwise.goals.progress import (
     Assessment,
     CheckInPoint,
@@ -16,6 +16,25 @@ from stepwise.goals.progress import (
     StepPlan,
     assess,
 )
+
+
+class GoalLike(Protocol):
+    """A goal's measure and dates: a model instance or a plain row."""
+
+    @property
+    def metric_kind(self) -> str: ...
+    @property
+    def baseline(self) -> Decimal | None: ...
+    @property
+    def target(self) -> Decimal | None: ...
+    @property
+    def current(self) -> Decimal | None: ...
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def due_date(self) -> date | None: ...
+    @property
+    def status(self) -> str: ...
 
 
 class StepLike(Protocol):
@@ -38,7 +57,9 @@ class CheckInLike(Protocol):
     def confidence(self) -> int: ...
 
 
-def facts_of(goal: Goal, steps: Sequence[StepLike], checkins: Sequence[CheckInLike]) -> GoalFacts:
+def facts_of(
+    goal: GoalLike, steps: Sequence[StepLike], checkins: Sequence[CheckInLike]
+) -> GoalFacts:
     """Plain values for the progress maths; ``steps`` and ``checkins`` are the live ones."""
     return GoalFacts(
         kind=MetricKind(goal.metric_kind),
@@ -59,7 +80,7 @@ def facts_of(goal: Goal, steps: Sequence[StepLike], checkins: Sequence[CheckInLi
 
 
 def standing_of(
-    goal: Goal, steps: Sequence[StepLike], checkins: Sequence[CheckInLike], today: date
+    goal: GoalLike, steps: Sequence[StepLike], checkins: Sequence[CheckInLike], today: date
 ) -> Assessment:
     return assess(facts_of(goal, steps, checkins), today)
 
