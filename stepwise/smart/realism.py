@@ -417,12 +417,18 @@ class Scale(NamedTuple):
         return self.cadence or self.window
 
 
+_SIZE_OF_WHAT_FOLLOWS = re.compile(r"-[A-Za-z]")
+
+
 def _counted_noun(scale: Scale, quantity: Quantity) -> str:
     """The head of the noun phrase after a number: "12 product launches" → "launches"."""
     if quantity.kind == "measure":
         return quantity.unit
+    after = scale.core[quantity.end : quantity.end + 40]
+    if _SIZE_OF_WHAT_FOLLOWS.match(after):  # "a 1,500-word post": its size, not a count
+        return ""
     head = ""
-    for word in _NOUN_AFTER.findall(scale.core[quantity.end : quantity.end + 40])[:4]:
+    for word in _NOUN_AFTER.findall(after)[:4]:
         if word.lower() in _NOT_IN_NOUN_PHRASE:
             break
         head = word.lower()
