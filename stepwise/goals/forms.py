@@ -153,6 +153,13 @@ class DropGoalForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+class StepChoices(forms.SelectMultiple):
+    """Django's multiple select, its options written inline rather than one template include
+    each: the same markup, and a plan of many steps no longer costs an include per step."""
+
+    template_name = "goals/widgets/select.html"
+
+
 class StepForm(forms.Form):
     title = forms.CharField(label="Step", max_length=200)
     due_date = forms.DateField(label="Due", required=False, widget=DateInput)
@@ -162,6 +169,7 @@ class StepForm(forms.Form):
     depends_on = forms.ModelMultipleChoiceField(
         label="Waits for",
         queryset=Step.objects.none(),
+        widget=StepChoices,
         required=False,
         help_text="Steps that must be done first.",
     )

@@ -8,12 +8,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from stepwise.goals.checking import checker_context_for_goal, today_for, verdict_rows
 from stepwise.goals.forms import CheckInForm, StepForm
-from stepwise.goals.models import Goal, GoalStatus, Step
+from stepwise.goals.models import CheckIn, Goal, GoalEvent, GoalStatus, Step
 from stepwise.goals.progress import (
     GoalFacts,
     MetricKind,
@@ -48,13 +51,19 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
     ]
     facts = facts_of(goal, steps, points)  # once, for the standing and the chart
     can_change = goal.owner_id == person.pk
+    checkins = list(live.order_by("-on", "-pk")[:RECENT_CHECKINS])
+    # The page's links are built from a few prefixes, not a reverse() per link.
+    goal_list_url = reverse("goal_list")
+    step_base = goal_list_url + "steps/"
     return {
         "goal": goal,
         "today": today,
+        "today_iso": date_filter(today, "Y-m-d"),
         "steps": steps,
-        "plan": _plan_rows(goal, steps),
+        "plan": _plan_rows(goal, steps, step_base),
         "next_step": next((s for s in steps if not s.is_done), None),
-        "checkins": list(live.order_by("-on", "-pk")[:RECENT_CHECKINS]),
+        "checkins": checkins,
+        "checkin_rows": _checkin_rows(checkins),
         "checkin_count": len(points),
         **_recent_events(goal),
         "standing": assess(facts, today),
@@ -62,9 +71,10 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         "burnup": _burnup(goal, facts, points, today),
         "timeline": timeline(goal, steps, today),
         "can_change": can_change,
-        # Step and check-in links are built from one prefix, not a reverse() per link.
-        "step_base": reverse("goal_list") + "steps/",
-        "checkin_base": reverse("goal_list") + "checkins/",
+        "goal_list_url": goal_list_url,
+        "goal_url": reverse("goal_detail", args=[goal.pk]),  # + "history/", "edit/"…
+        "step_base": step_base,
+        "checkin_base": goal_list_url + "checkins/",
         "step_form": StepForm(goal=goal, steps=steps) if can_change else None,
         "checkin_form": CheckInForm(initial={"value": goal.current, "on": today})
         if can_change and goal.is_open
@@ -74,13 +84,18 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
 
 
 class PlanRow(NamedTuple):
-    """A step with the titles of the steps it waits for."""
+    """A step as its row on the goal page shows it, its words formatted once here: the
+    template engine is slow at filters, and a long plan has many of them."""
 
     step: Step
-    waits_for: list[str]
+    url: str  # the prefix of the step's own actions: ".../steps/<pk>/"
+    waits_for: str  # the titles of the steps it waits for, joined
+    due: str  # "j M Y", or "" without a due date
+    done: str  # "j M", or "" while not done
+    effort: str  # hours, as floatformat:"-1" shows them
 
 
-def _plan_rows(goal: Goal, steps: list[Step]) -> list[PlanRow]:
+def _plan_rows(goal: Goal, steps: list[Step], step_base: str) -> list[PlanRow]:
     """The steps in order, each with what it waits for (one query, not a prefetch)."""
     waits_for: dict[int, list[str]] = defaultdict(list)
     links = (
@@ -90,26 +105,76 @@ def _plan_rows(goal: Goal, steps: list[Step]) -> list[PlanRow]:
     )
     for step_id, title in links:
         waits_for[step_id].append(title)
-    return [PlanRow(step, waits_for[step.pk]) for step in steps]
+    return [
+        PlanRow(
+            step,
+            f"{step_base}{step.pk}/",
+            ", ".join(waits_for[step.pk]),
+            date_filter(step.due_date, "j M Y"),
+            date_filter(step.done_on, "j M") if step.is_done else "",
+            floatformat(step.effort_hours, "-1"),
+        )
+        for step in steps
+    ]
+
+
+class CheckInRow(NamedTuple):
+    """A recent check-in with its day and value formatted once (the day is shown twice)."""
+
+    checkin: CheckIn
+    on: str  # "j M Y"
+    value: str  # floatformat:"-2"
+
+
+def _checkin_rows(checkins: list[CheckIn]) -> list[CheckInRow]:
+    return [CheckInRow(c, date_filter(c.on, "j M Y"), floatformat(c.value, "-2")) for c in checkins]
+
+
+class EventRow(NamedTuple):
+    """One history entry as the history list shows it, read as plain values (no model
+    instances) and formatted once here."""
+
+    at: str  # "j M Y, H:i" in the current time zone
+    who: str  # the actor's name, or "Someone"
+    what: str  # the kind, in words
+    step_title: str | None  # the step it is about, if any
+    changes: dict[str, Any]
+    reason: str
 
 
 EVENT_FIELDS = (
-    "goal_id",
+    "at",
+    "actor__display_name",
+    "actor__username",
     "kind",
+    "step__title",
     "changes",
     "reason",
-    "at",
-    "actor__username",
-    "actor__display_name",
-    "step__title",
 )
+KIND_LABELS: dict[str, str] = dict(GoalEvent.Kind.choices)
+
+
+def event_rows(goal: Goal, limit: int | None = None) -> list[EventRow]:
+    """The goal's history, newest first (the first ``limit`` entries when given)."""
+    rows = goal.events.values_list(*EVENT_FIELDS)
+    return [
+        EventRow(
+            date_filter(localtime(at), "j M Y, H:i"),
+            display_name or username or "Someone",
+            KIND_LABELS.get(kind, kind),
+            step_title,
+            changes,
+            reason,
+        )
+        for at, display_name, username, kind, step_title, changes, reason in (
+            rows if limit is None else rows[:limit]
+        )
+    ]
 
 
 def _recent_events(goal: Goal) -> dict[str, Any]:
     """The latest history entries, and whether there are more (one query, no count)."""
-    events = list(
-        goal.events.select_related("actor", "step").only(*EVENT_FIELDS)[: RECENT_EVENTS + 1]
-    )
+    events = event_rows(goal, RECENT_EVENTS + 1)
     return {"events": events[:RECENT_EVENTS], "more_events": len(events) > RECENT_EVENTS}
 
 
@@ -125,7 +190,7 @@ def history_page_context(goal: Goal, person: User) -> dict[str, Any]:
     ]
     return {
         "goal": goal,
-        "events": list(goal.events.select_related("actor", "step")),
+        "events": event_rows(goal),
         "checkins": list(
             goal.checkins.filter(deleted_at__isnull=True)
             .select_related("author")
