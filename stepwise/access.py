@@ -208,6 +208,20 @@ def access_assessment(user: Person, assessment_id: int, *, for_change: bool = Fa
         raise Http404("No such assessment") from None
 
 
+def latest_self_assessment(person: Person) -> Assessment | None:
+    """The person's own latest finished self-assessment, with its ratings."""
+    if not isinstance(person, User):
+        return None
+    return (
+        visible_assessments(person)
+        .completed()
+        .filter(person=person, kind=AssessmentKind.SELF)
+        .with_ratings()
+        .order_by("-completed_at")
+        .first()
+    )
+
+
 def assessable_people(user: Person) -> QuerySet[User]:
     """Whom ``user`` may assess: themselves and their direct reports."""
     if not isinstance(user, User) or not user.is_active:

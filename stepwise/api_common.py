@@ -2,12 +2,12 @@
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from ninja import Field, Schema
 from ninja.pagination import PageNumberPagination
 
 from stepwise.goals.schemas import FieldErrorsOut
-from stepwise.people.models import User
+from stepwise.lib.http import signed_in as caller  # noqa: F401  (the API's name for it)
 from stepwise.people.schemas import ErrorOut
 
 
@@ -26,12 +26,6 @@ READ = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
 """What any operation on one object can answer besides success."""
 CHANGE = {**READ, 409: ErrorOut}
 """...and a change that carries a version can also be stale."""
-
-
-def caller(request: HttpRequest) -> User:
-    """The signed-in person making the call (the API's auth guarantees one)."""
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def no_content() -> HttpResponse:

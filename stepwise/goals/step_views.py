@@ -17,13 +17,7 @@ from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest
-from stepwise.people.models import User
-
-
-def _person(request: HtmxHttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
+from stepwise.lib.http import HtmxHttpRequest, signed_in
 
 
 def _safe_next(request: HtmxHttpRequest) -> str:
@@ -40,7 +34,7 @@ def _back_to(goal_id: int, anchor: str = "") -> HttpResponse:
 @login_required
 @require_POST
 def add_step(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     form = StepForm(request.POST, goal=goal)
     if form.is_valid():
@@ -65,7 +59,7 @@ def add_step(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
     initial = {
         "title": step.title,
@@ -100,7 +94,7 @@ def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def complete_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
     form = StepDoneForm(request.POST or {"done_on": today_for(person)})
     if not form.is_valid():
@@ -118,7 +112,7 @@ def complete_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def reopen_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
     actions.do_reopen_step(step=step, actor=person)
     messages.success(request, f"“{step.title}” reopened.")
@@ -128,7 +122,7 @@ def reopen_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
     actions.do_delete_step(step=step, actor=person)
     messages.success(request, f"“{step.title}” deleted; it stays in the goal's history.")
@@ -138,7 +132,7 @@ def delete_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def move_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
     order = list(step.goal.steps.alive().values_list("pk", flat=True))
     index = order.index(step.pk)
@@ -155,7 +149,7 @@ def move_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def add_checkin(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     form = CheckInForm(request.POST)
     if form.is_valid():
@@ -181,7 +175,7 @@ def add_checkin(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def correct_checkin(request: HtmxHttpRequest, checkin_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     checkin = access_checkin(person, checkin_id, for_change=True)
     initial = {name: getattr(checkin, name) for name in actions.CHECKIN_FIELDS}
     form = CorrectCheckInForm(request.POST or None, initial={**initial, "version": checkin.version})

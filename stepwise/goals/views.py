@@ -32,16 +32,10 @@ from stepwise.goals.library.catalogue import GoalTemplate, template_by_key
 from stepwise.goals.models import Goal, GoalStatus
 from stepwise.goals.page import goal_page_context, history_page_context
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest
+from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 from stepwise.skills import guide
 from stepwise.smart import Analysis, InvalidGoalText, analyze
-
-
-def _person(request: HtmxHttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 # ---- the SMART checker page ----------------------------------------------------------------
 
@@ -54,7 +48,7 @@ def check_goal(request: HtmxHttpRequest) -> HttpResponse:
     form = CheckGoalForm(request.POST or None)
     analysis, problem = None, ""
     if request.method == "POST":
-        analysis, problem = _analyse(form, _person(request))
+        analysis, problem = _analyse(form, signed_in(request))
     context = {
         "form": form,
         "analysis": analysis,
@@ -83,7 +77,7 @@ def _analyse(form: CheckGoalForm, person: User) -> tuple[Analysis | None, str]:
 
 @login_required
 def goal_list(request: HtmxHttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     mine = list(own_goals(person).order_by("priority", "due_date", "pk"))
     context = {
         "open_goals": [goal for goal in mine if goal.is_open],
@@ -97,7 +91,7 @@ def goal_list(request: HtmxHttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def new_goal(request: HtmxHttpRequest) -> HttpResponse:
     """The guided builder; ``?template=KEY`` fills it from a library goal (unknown key: 404)."""
-    person = _person(request)
+    person = signed_in(request)
     template = _library_template(request.GET.get("template"))
     initial = {
         "start_date": today_for(person),
@@ -206,7 +200,7 @@ def _date_or_none(form: GoalForm, name: str) -> Any:
 @require_POST
 def builder_check(request: HtmxHttpRequest) -> HttpResponse:
     """htmx: verdicts for the builder, and the deadline in words into the due-date field."""
-    person = _person(request)
+    person = signed_in(request)
     form = GoalForm(request.POST)
     context = {"form": form, **_builder_check(form, person)}
     analysis = context["analysis"]
@@ -221,21 +215,21 @@ def builder_check(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 def goal_detail(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id)
     return render(request, "goals/detail.html", goal_page_context(goal, person))
 
 
 @login_required
 def goal_history(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    goal = access_goal(_person(request), goal_id)
-    return render(request, "goals/history.html", history_page_context(goal, _person(request)))
+    goal = access_goal(signed_in(request), goal_id)
+    return render(request, "goals/history.html", history_page_context(goal, signed_in(request)))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     initial = {name: getattr(goal, name) for name in actions.GOAL_FIELDS if name != "current"}
     form = GoalForm(request.POST or None, initial={**initial, "version": goal.version})
@@ -266,7 +260,7 @@ def edit_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def complete_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     form = CompleteGoalForm(request.POST or None, initial={"version": goal.version})
     if request.method == "POST" and form.is_valid():
@@ -290,7 +284,7 @@ def complete_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def drop_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     form = DropGoalForm(request.POST or None, initial={"version": goal.version})
     if request.method == "POST" and form.is_valid():
@@ -319,7 +313,7 @@ def _form_error(form: BaseForm, error: Exception) -> None:
 @login_required
 @require_POST
 def change_goal_status(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     try:
         version = int(request.POST.get("version", ""))
@@ -345,7 +339,7 @@ def change_goal_status(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def trash_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_goal(person, goal_id, for_change=True)
     actions.do_trash_goal(goal=goal, actor=person)
     messages.success(request, f"“{goal.title}” is in the trash for 30 days; restore it there.")
@@ -354,14 +348,14 @@ def trash_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
 
 @login_required
 def trash(request: HtmxHttpRequest) -> HttpResponse:
-    goals = trashed_goals(_person(request)).order_by("-deleted_at")
+    goals = trashed_goals(signed_in(request)).order_by("-deleted_at")
     return render(request, "goals/trash.html", {"goals": goals})
 
 
 @login_required
 @require_POST
 def restore_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     goal = access_trashed_goal(person, goal_id)
     try:
         actions.do_restore_goal(goal=goal, actor=person)

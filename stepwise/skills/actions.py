@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from stepwise.access import latest_self_assessment
 from stepwise.goals.actions import StaleEdit
 from stepwise.people.models import User
 from stepwise.skills.framework_file import FrameworkSpec, parse_framework
@@ -335,13 +336,7 @@ def do_choose_priority(*, person: User, competency_key: str, state: str | None) 
 
 def _priority_keys(person: User) -> set[str]:
     """Competencies of the framework the person's priorities are ranked on."""
-    latest = (
-        Assessment.objects.completed()
-        .filter(person=person, assessor=person)
-        .select_related("framework_version")
-        .order_by("-completed_at")
-        .first()
-    )
+    latest = latest_self_assessment(person)
     spec = latest.spec if latest else active_framework_version().spec
     return {c.key for c in spec.competencies()}
 

@@ -20,7 +20,6 @@ from stepwise.access import access_assessable_person, access_assessment, visible
 from stepwise.api_common import CHANGE, LIST, PAGES, READ, Pages, caller, no_content
 from stepwise.skills import actions
 from stepwise.skills.models import Assessment, Framework, FrameworkVersion
-from stepwise.skills.plan_views import priorities_for
 from stepwise.skills.schemas import (
     AssessmentFiltersIn,
     AssessmentOut,
@@ -39,6 +38,7 @@ from stepwise.skills.schemas import (
     framework_version_out,
     rating_out,
 )
+from stepwise.skills.standing import priorities_for
 
 router = Router(tags=["skills"])
 

@@ -43,8 +43,7 @@ def _assessment_for(person: User, assessment_id: int | None) -> Assessment:
     self-assessment."""
     from django.http import Http404
 
-    from stepwise.access import access_assessment
-    from stepwise.skills.plan_views import latest_self_assessment
+    from stepwise.access import access_assessment, latest_self_assessment
 
     if assessment_id is not None:
         try:

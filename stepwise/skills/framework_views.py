@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepwise.access import admin_required
-from stepwise.people.models import User
+from stepwise.lib.http import signed_in
 from stepwise.skills import actions
 from stepwise.skills.forms import FrameworkImportForm
 from stepwise.skills.framework_file import FrameworkFileError
@@ -20,8 +20,7 @@ from stepwise.skills.models import Framework
 @admin_required
 @require_http_methods(["GET", "POST"])
 def frameworks(request: HttpRequest) -> HttpResponse:
-    actor = request.user
-    assert isinstance(actor, User)
+    actor = signed_in(request)
     form = FrameworkImportForm(request.POST or None, request.FILES or None)
     problems: tuple[str, ...] = ()
     if request.method == "POST" and form.is_valid():

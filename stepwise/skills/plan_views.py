@@ -13,53 +13,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from stepwise.access import visible_assessments
 from stepwise.goals.library.adopt import values_for
 from stepwise.goals.library.catalogue import GoalTemplate
 from stepwise.goals.library.placeholders import PlaceholderValues, resolve_text
 from stepwise.goals.library.search import library_index
+from stepwise.lib.http import signed_in
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
-from stepwise.skills.models import Assessment, AssessmentKind, PriorityChoice
+from stepwise.skills.models import PriorityChoice
 from stepwise.skills.onboarding import guide_for
-from stepwise.skills.priorities import Priority, rank_priorities
-from stepwise.skills.standing import rating_facts
+from stepwise.skills.priorities import Priority
+from stepwise.skills.standing import priorities_for
 
 SUGGESTED_FOR = 3  # the top priorities get suggested goals from the library
 SUGGESTIONS_EACH = 2
-
-
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
-def latest_self_assessment(person: User) -> Assessment | None:
-    return (
-        visible_assessments(person)
-        .completed()
-        .filter(person=person, kind=AssessmentKind.SELF)
-        .with_ratings()
-        .order_by("-completed_at")
-        .first()
-    )
-
-
-def priorities_for(person: User) -> tuple[Assessment | None, list[Priority]]:
-    """The person's ranked priorities from their latest finished self-assessment."""
-    assessment = latest_self_assessment(person)
-    if assessment is None:
-        return None, []
-    choices = dict(person.priority_choices.values_list("competency_key", "state"))
-    ranked = rank_priorities(
-        spec=assessment.spec,
-        ratings=rating_facts(assessment),
-        level=person.level or assessment.level,
-        target_level=person.target_level or assessment.target_level,
-        choices=choices,
-    )
-    return assessment, ranked
 
 
 @dataclass(frozen=True)
@@ -97,7 +64,7 @@ def _title(template: GoalTemplate, values: PlaceholderValues) -> str:
 
 @login_required
 def priorities(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     assessment, ranked = priorities_for(person)
     active = [p for p in ranked if p.state != PriorityChoice.State.DISMISSED]
     to_work_on = [p for p in active if p.weight > 0 or p.state == PriorityChoice.State.PINNED]
@@ -115,7 +82,7 @@ def priorities(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def choose_priority(request: HttpRequest, key: str) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     state = request.POST.get("state") or None
     try:
         actions.do_choose_priority(person=person, competency_key=key, state=state)
@@ -128,7 +95,7 @@ def choose_priority(request: HttpRequest, key: str) -> HttpResponse:
 @require_POST
 def confirm_priorities(request: HttpRequest) -> HttpResponse:
     """ "These are my priorities": the guide moves on to the first goal."""
-    actions.do_mark_priorities_reviewed(person=_person(request))
+    actions.do_mark_priorities_reviewed(person=signed_in(request))
     return redirect("library")
 
 
@@ -154,14 +121,14 @@ def growth_path(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 def getting_started(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     return render(request, "skills/start.html", {"guide": guide_for(person)})
 
 
 @login_required
 @require_POST
 def dismiss_guide(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     actions.do_set_guide_hidden(person=person, hidden=not request.POST.get("show"))
     if person.guide_dismissed_at:
         messages.info(request, "Guide hidden. You can open it again from “Where you stand”.")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from stepwise.access import latest_self_assessment
 from stepwise.people.models import User
 from stepwise.skills.framework_file import FrameworkSpec
 from stepwise.skills.models import Assessment, AssessmentKind
-from stepwise.skills.priorities import RatingFacts
+from stepwise.skills.priorities import Priority, RatingFacts, rank_priorities
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,19 @@ def label_for(assessment: Assessment, viewer: User) -> str:
     kind = "self" if assessment.kind == AssessmentKind.SELF else "manager"
     day = assessment.created_at
     return f"{who} ({kind}), {day.day} {day:%b %Y}"
+
+
+def priorities_for(person: User) -> tuple[Assessment | None, list[Priority]]:
+    """The person's ranked priorities from their latest finished self-assessment."""
+    assessment = latest_self_assessment(person)
+    if assessment is None:
+        return None, []
+    choices = dict(person.priority_choices.values_list("competency_key", "state"))
+    ranked = rank_priorities(
+        spec=assessment.spec,
+        ratings=rating_facts(assessment),
+        level=person.level or assessment.level,
+        target_level=person.target_level or assessment.target_level,
+        choices=choices,
+    )
+    return assessment, ranked

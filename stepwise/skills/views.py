@@ -19,26 +19,19 @@ from stepwise.access import (
     visible_assessments,
 )
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest
+from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
 from stepwise.skills.forms import RatingForm, SummaryForm
 from stepwise.skills.models import Assessment, AssessmentKind
 from stepwise.skills.standing import competency_rows, label_for, radar_data
 
-
-def _person(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 # ---- where you stand ----------------------------------------------------------------------
 
 
 @login_required
 def skills_home(request: HttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     mine = list(
         visible_assessments(person).filter(person=person).with_ratings().order_by("-created_at")
     )
@@ -85,7 +78,7 @@ def _reports_with_assessments(person: User) -> list[dict[str, Any]]:
 @login_required
 @require_POST
 def start_assessment(request: HttpRequest, person_id: int | None = None) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     person = access_assessable_person(me, person_id) if person_id else me
     assessment = actions.do_start_assessment(person=person, assessor=me)
     return redirect("assessment_edit", assessment_id=assessment.pk)
@@ -118,7 +111,7 @@ def _rating_forms(assessment: Assessment, data: Any = None) -> list[RatingForm]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def assessment_edit(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id, for_change=True)
     if not assessment.is_draft:
         messages.info(request, "This assessment is finished; start a new one to rate again.")
@@ -196,7 +189,7 @@ def _after_save(request: HttpRequest, assessment: Assessment, me: User) -> HttpR
 @require_POST
 def rate_competency(request: HtmxHttpRequest, assessment_id: int, key: str) -> HttpResponse:
     """htmx: save one competency as the person goes (the wizard's autosave)."""
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id, for_change=True)
     competency = assessment.spec.competency(key)
     if competency is None:
@@ -221,7 +214,7 @@ def rate_competency(request: HtmxHttpRequest, assessment_id: int, key: str) -> H
 
 @login_required
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id)
     person = assessment.person
     spec = assessment.spec
@@ -252,7 +245,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 def compare_assessments(request: HttpRequest) -> HttpResponse:
     """Any two assessments the viewer may see, of the same person, side by side."""
-    me = _person(request)
+    me = signed_in(request)
     try:
         first = access_assessment(me, int(request.GET.get("a", "")))
         second = access_assessment(me, int(request.GET.get("b", "")))
@@ -282,7 +275,7 @@ def compare_assessments(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def finish_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id, for_change=True)
     try:
         actions.do_complete_assessment(assessment=assessment, actor=me)
@@ -295,7 +288,7 @@ def finish_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def share_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id, for_change=True)
     share = request.POST.get("share") != "no"
     try:
@@ -313,7 +306,7 @@ def share_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def delete_assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    me = _person(request)
+    me = signed_in(request)
     assessment = access_assessment(me, assessment_id, for_change=True)
     actions.do_delete_assessment(assessment=assessment, actor=me)
     messages.success(request, "Assessment deleted.")

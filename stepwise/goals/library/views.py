@@ -36,7 +36,7 @@ from stepwise.goals.library.search import (
 )
 from stepwise.goals.library.vocabulary import Vocabulary, active_vocabulary
 from stepwise.goals.models import Category
-from stepwise.lib.http import HtmxHttpRequest
+from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 
 PAGE_LIMIT = 60
@@ -131,11 +131,6 @@ def card_for(
     )
 
 
-def _person(request: HtmxHttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _search_data(request: HtmxHttpRequest, person: User) -> tuple[dict[str, str], bool]:
     """The search as asked, or, on a first visit (nothing asked), the person's own level."""
     asked = {name: request.GET.get(name, "") for name in FILTERS if name in request.GET}
@@ -147,7 +142,7 @@ def _search_data(request: HtmxHttpRequest, person: User) -> tuple[dict[str, str]
 @login_required
 @require_GET
 def library(request: HtmxHttpRequest) -> HttpResponse:
-    person = _person(request)
+    person = signed_in(request)
     vocabulary = active_vocabulary()
     data, level_defaulted = _search_data(request, person)
     form = LibrarySearchForm(data, vocabulary=vocabulary)
@@ -204,7 +199,7 @@ def template_detail(request: HtmxHttpRequest, key: str) -> HttpResponse:
     template = template_by_key(key)
     if template is None:
         raise Http404("No goal with that key in the library.")
-    person = _person(request)
+    person = signed_in(request)
     vocabulary = active_vocabulary()
     card = card_for(template, values_for(person), vocabulary)
     return render(request, "goals/library/detail.html", {"card": card})
