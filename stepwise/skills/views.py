@@ -138,8 +138,8 @@ def _save_all(
     summary: SummaryForm,
 ) -> bool:
     """Save every competency at once, or nothing when any of them is refused."""
-    if not all(form.is_valid() for form in forms) or not summary.is_valid():
-        messages.error(request, "Nothing was saved: correct the fields marked below.")
+    if not all([form.is_valid() for form in forms]) or not summary.is_valid():
+        _refused(request, forms)
         return False
     try:
         with transaction.atomic():
@@ -151,9 +151,17 @@ def _save_all(
             for form in forms:
                 _save_rating(assessment, me, form)
     except _RatingRefused:
-        messages.error(request, "Nothing was saved: correct the fields marked below.")
+        _refused(request, forms)
         return False
     return True
+
+
+def _refused(request: HttpRequest, forms: list[RatingForm]) -> None:
+    names = ", ".join(form.competency.name for form in forms if form.errors)
+    where = f" ({names})" if names else ""
+    messages.error(
+        request, f"Nothing was saved from this page: correct the answers marked below{where}."
+    )
 
 
 class _RatingRefused(Exception):

@@ -87,7 +87,9 @@ def test_a_bad_link_saves_nothing_and_says_why(
     data = wizard_post(competency_keys, **{"data-evidence_links": "javascript:alert(1)"})
     response = client_for(alice).post(reverse("assessment_edit", args=[assessment.pk]), data)
     assert response.status_code == 200
-    assert "is not a web link" in response.content.decode()
+    page = response.content.decode()
+    assert "is not a web link" in page
+    assert "correct the answers marked below (Data and metrics)" in page
     assert not Rating.objects.filter(assessment=assessment).exists()
 
 
