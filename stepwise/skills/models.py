@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
 
 from stepwise.skills.framework_file import FrameworkSpec, parse_framework
-
-if TYPE_CHECKING:
-    from stepwise.people.models import User
 
 
 class Framework(models.Model):
@@ -41,16 +37,6 @@ class Framework(models.Model):
         return self.versions.order_by("-number").first() or FrameworkVersion(framework=self)
 
 
-class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
-    def latest_per_framework(self) -> FrameworkVersionQuerySet:
-        latest = models.Subquery(
-            FrameworkVersion.objects.filter(framework=models.OuterRef("framework"))
-            .order_by("-number")
-            .values("pk")[:1]
-        )
-        return self.filter(pk=latest)
-
-
 class FrameworkVersion(models.Model):
     """One imported text of a framework. Never changed: assessments point at it."""
 
@@ -62,8 +48,6 @@ class FrameworkVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     imported_at = models.DateTimeField(auto_now_add=True)
-
-    objects = FrameworkVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["framework", "-number"]
@@ -183,9 +167,6 @@ class Assessment(models.Model):
 
     def made_by_person(self) -> bool:
         return self.kind == AssessmentKind.SELF
-
-    def is_about(self, user: User) -> bool:
-        return self.person_id == user.pk
 
 
 class AssessmentEvent(models.Model):

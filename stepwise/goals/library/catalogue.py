@@ -81,11 +81,6 @@ class GoalTemplate:
     def has_competency(self, competency: str) -> bool:
         return competency in self.competencies
 
-    def search_text(self) -> str:
-        """Title, why, description, keywords and competency keys, lower case, for search."""
-        parts = (self.title, self.why, self.description, *self.keywords, *self.competencies)
-        return " ".join(parts).lower()
-
 
 # -- loading -----------------------------------------------------------------------------
 
