@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 from gunicorn.app.base import BaseApplication
 
 
@@ -29,13 +30,27 @@ def run_server(*, host: str, port: int, workers: int, announce: Callable[[str], 
     if not settings.DEBUG:
         call_command("collectstatic", interactive=False, verbosity=0)
     url = f"http://{host}:{port}/"
+
+    def when_ready(_server: Any) -> None:
+        announce(url)
+        connections.close_all()
+
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
         "accesslog": "-",
         "errorlog": "-",
         "loglevel": "warning",
-        "when_ready": lambda _server: announce(url),
+        "when_ready": when_ready,
+        "pre_fork": _close_connections_before_fork,
         "forwarded_allow_ips": "127.0.0.1,::1",
     }
+    connections.close_all()
     _Gunicorn(options).run()
+
+
+def _close_connections_before_fork(_server: Any, _worker: Any) -> None:
+    """The master migrated and looked for the demo: a connection it kept open would be
+    inherited by every worker, several processes talking over one socket (answers crossed
+    between people, workers hung). Each worker opens its own instead."""
+    connections.close_all()
