@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
 from stepwise.goals.actions import StaleEdit
@@ -20,7 +21,7 @@ from stepwise.goals.api import router as goals_router
 from stepwise.goals.library.api import router as library_router
 from stepwise.people.api import router as people_router
 from stepwise.people.models import User
-from stepwise.people.tokens import person_for_token
+from stepwise.people.tokens import TokenExpired, person_for_token
 from stepwise.skills.api import router as skills_router
 
 
@@ -30,7 +31,10 @@ class PersonalAccessToken(HttpBearer):
     openapi_description = "A personal access token from Profile → API tokens."
 
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        person = person_for_token(token)
+        try:
+            person = person_for_token(token)
+        except TokenExpired as expired:
+            raise AuthenticationError(message=str(expired)) from None
         if person is not None:
             request.user = person
         return person

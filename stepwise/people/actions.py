@@ -25,7 +25,13 @@ from stepwise.people.models import (
     Team,
     User,
 )
-from stepwise.people.tokens import hash_token, new_token_secret
+from stepwise.people.tokens import (
+    DEFAULT_LIFETIME_DAYS,
+    LIFETIMES,
+    expiry_for,
+    hash_token,
+    new_token_secret,
+)
 
 PROFILE_FIELDS = (
     "display_name",
@@ -218,21 +224,38 @@ def do_update_organisation(
 
 @transaction.atomic
 def do_create_api_token(
-    *, owner: User, name: str, request: HttpRequest | None = None
+    *,
+    owner: User,
+    name: str,
+    lifetime_days: int | None = DEFAULT_LIFETIME_DAYS,
+    request: HttpRequest | None = None,
 ) -> tuple[ApiToken, str]:
-    """Create a token; returns it with the secret, which is never shown again."""
+    """Create a token that works for ``lifetime_days`` (None: until revoked); returns it with
+    the secret, which is never shown again."""
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Name the token after where you will use it."})
+    if lifetime_days not in LIFETIMES.values():
+        raise ValidationError({"lifetime": "A token lives 30, 90 or 365 days, or until revoked."})
     if owner.api_tokens.usable().count() >= MAX_TOKENS_PER_PERSON:
         raise ValidationError(
             {"name": f"You have {MAX_TOKENS_PER_PERSON} tokens; revoke one you no longer use."}
         )
     raw = new_token_secret()
     token = ApiToken.objects.create(
-        user=owner, name=name[:80], key_hash=hash_token(raw), key_hint=raw[:8]
+        user=owner,
+        name=name[:80],
+        key_hash=hash_token(raw),
+        key_hint=raw[:8],
+        expires_at=expiry_for(lifetime_days),
     )
-    record_event(AuditEvent.Kind.TOKEN_CREATED, request=request, actor=owner, token=token.name)
+    record_event(
+        AuditEvent.Kind.TOKEN_CREATED,
+        request=request,
+        actor=owner,
+        token=token.name,
+        lifetime_days=lifetime_days,
+    )
     return token, raw
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from stepwise.people.models import Level, RoleTrack, Team, User
+from stepwise.people.tokens import DEFAULT_LIFETIME_DAYS, LIFETIMES
 
 TIMEZONE_CHOICES = [(zone, zone.replace("_", " ")) for zone in sorted(available_timezones())]
 
@@ -153,6 +154,20 @@ class ApiTokenForm(forms.Form):
         max_length=80,
         help_text="For example “laptop CLI” or “weekly report script”. You can revoke it any time.",
     )
+    lifetime = forms.ChoiceField(
+        label="Works for",
+        choices=[
+            ("30", "30 days"),
+            ("90", "90 days"),
+            ("365", "A year"),
+            ("never", "Until revoked"),
+        ],
+        initial=str(DEFAULT_LIFETIME_DAYS),
+        help_text="A token that expires stops working by itself if it leaks and is forgotten.",
+    )
+
+    def lifetime_days(self) -> int | None:
+        return LIFETIMES[self.cleaned_data["lifetime"]]
 
 
 class TeamForm(forms.Form):

@@ -28,6 +28,7 @@ from django.views.decorators.http import (
 from stepwise.access import access_api_token
 from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
+from stepwise.lib.http import signed_in
 from stepwise.people import actions
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
@@ -196,24 +197,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "people/dashboard.html", context)
 
 
+NEW_TOKEN_SESSION_KEY = "stepwise_new_api_token"  # noqa: S105 (a session key's name)
+
+
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def api_tokens(request: HttpRequest) -> HttpResponse:
-    """List, create and revoke one's personal access tokens for the API."""
-    person = request.user
-    assert isinstance(person, User)
+    """List, create and revoke one's personal access tokens for the API.
+
+    Creating answers with a redirect (POST-redirect-GET): the new secret waits in the session
+    and is shown on the next page only, so a reload neither shows it again nor mints another.
+    """
+    person = signed_in(request)
     form = ApiTokenForm(request.POST or None)
-    new_secret = ""
     if request.method == "POST" and form.is_valid():
         try:
-            _, new_secret = actions.do_create_api_token(
-                owner=person, name=form.cleaned_data["name"], request=request
+            _, secret = actions.do_create_api_token(
+                owner=person,
+                name=form.cleaned_data["name"],
+                lifetime_days=form.lifetime_days(),
+                request=request,
             )
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            form = ApiTokenForm()
-    context = {"form": form, "tokens": person.api_tokens.all(), "new_secret": new_secret}
+            request.session[NEW_TOKEN_SESSION_KEY] = secret
+            return redirect("api_tokens")
+    context = {
+        "form": form,
+        "tokens": person.api_tokens.all(),
+        "new_secret": request.session.pop(NEW_TOKEN_SESSION_KEY, ""),
+    }
     return render(request, "people/api_tokens.html", context)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from stepwise.people.actions import do_revoke_api_token
 from stepwise.people.models import ApiToken, User
@@ -61,3 +63,28 @@ def test_openapi_document_and_docs_page_are_served_locally(api: Api) -> None:
     html = docs.body.decode()
     assert "/static/ninja/swagger-ui-bundle" in html
     assert "cdn" not in html.lower()
+
+
+def test_an_expired_token_is_refused_with_401_saying_when_it_expired(
+    api: Api, alice: User, token_for: Callable[[User], str]
+) -> None:
+    secret = token_for(alice)
+    ApiToken.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    response = api("GET", "/api/v1/me", token=secret)
+    assert response.status == 401
+    assert "expired on" in response.body["detail"]
+    assert ApiToken.objects.get().last_used_at is None
+
+
+def test_a_token_records_when_it_was_last_used_at_most_once_a_minute(
+    api: Api, alice: User, token_for: Callable[[User], str]
+) -> None:
+    secret = token_for(alice)
+    assert api("GET", "/api/v1/me", token=secret).status == 200
+    first = ApiToken.objects.get().last_used_at
+    assert first is not None
+    assert api("GET", "/api/v1/me", token=secret).status == 200
+    assert ApiToken.objects.get().last_used_at == first  # no write on every request
+    ApiToken.objects.update(last_used_at=first - timedelta(minutes=2))
+    assert api("GET", "/api/v1/me", token=secret).status == 200
+    assert ApiToken.objects.get().last_used_at > first
