@@ -1,4 +1,15 @@
-"""Failed-login throttling per account and per address, read from the audit log."""
+"""Failed-sign-in throttling, read from the audit log (decisions 0002 and 0006).
+
+Three limits, each over the last ``LOGIN_LOCKOUT_MINUTES``:
+
+- one account from one address: ``LOGIN_ATTEMPTS_PER_ACCOUNT`` failures lock that pair;
+- one address across accounts: ``LOGIN_ATTEMPTS_PER_ADDRESS`` failures lock the address;
+- one account from everywhere: ``ACCOUNT_WIDE_FACTOR`` (4) times the per-account limit locks
+  the account, except from an address where it signed in successfully in the last
+  ``KNOWN_ADDRESS`` (30 days).
+
+So an attacker's wrong passwords lock the attacker's address, not the person they target.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +23,17 @@ from django.utils import timezone
 
 from stepwise.people.models import AuditEvent
 
+ACCOUNT_WIDE_FACTOR = 4
+"""Failures on one account from all addresses, as a multiple of the one-address limit, before
+sign-in to it is allowed only from addresses it used before."""
+KNOWN_ADDRESS = timedelta(days=30)
+"""How long a successful sign-in makes an address "known" for that account."""
+
 
 @dataclass(frozen=True)
 class Lockout:
     until: datetime
+    reason: str = "Too many failed sign-in attempts."
 
     def minutes_left(self, now: datetime | None = None) -> int:
         seconds = (self.until - (now or timezone.now())).total_seconds()
@@ -25,18 +43,29 @@ class Lockout:
     def message(self) -> str:
         minutes = self.minutes_left()
         unit = "minute" if minutes == 1 else "minutes"
-        return f"Too many failed sign-in attempts. Try again in {minutes} {unit}."
+        return f"{self.reason} Try again in {minutes} {unit}."
+
+
+UNDER_ATTACK = (
+    "This account has had many failed sign-in attempts from elsewhere, so for now it opens "
+    "only from a place it was signed in from before."
+)
 
 
 def login_lockout(username: str, address: str | None) -> Lockout | None:
-    """The lockout in force for this account or address, or None when sign-in may proceed."""
+    """The lockout in force for this account from this address, or None when sign-in may
+    proceed."""
+    now = timezone.now()
     window = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-    since = timezone.now() - window
-    failures = AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN_FAILED, at__gte=since)
+    failures = AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN_FAILED, at__gte=now - window)
+    account_failures = failures.filter(username=username.lower())
+    logins = AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN, username=username.lower())
+    last_login_here = _latest(logins.filter(ip_address=address))
+    per_account = settings.LOGIN_ATTEMPTS_PER_ACCOUNT
     candidates = [
         _lockout_from(
-            _since_last_login(failures, username.lower()),
-            settings.LOGIN_ATTEMPTS_PER_ACCOUNT,
+            _after(account_failures.filter(ip_address=address), last_login_here),
+            per_account,
             window,
         ),
     ]
@@ -46,18 +75,24 @@ def login_lockout(username: str, address: str | None) -> Lockout | None:
                 failures.filter(ip_address=address), settings.LOGIN_ATTEMPTS_PER_ADDRESS, window
             )
         )
+    known_here = last_login_here is not None and last_login_here >= now - KNOWN_ADDRESS
+    if not known_here:
+        wide = _lockout_from(
+            _after(account_failures, _latest(logins)), per_account * ACCOUNT_WIDE_FACTOR, window
+        )
+        candidates.append(wide and Lockout(until=wide.until, reason=UNDER_ATTACK))
     active = [lock for lock in candidates if lock is not None]
     return max(active, key=lambda lock: lock.until) if active else None
 
 
-def _since_last_login(failures: QuerySet[AuditEvent], username: str) -> QuerySet[AuditEvent]:
-    mine = failures.filter(username=username)
-    last_login = (
-        AuditEvent.objects.filter(kind=AuditEvent.Kind.LOGIN, username=username)
-        .values_list("at", flat=True)
-        .first()
-    )
-    return mine.filter(at__gt=last_login) if last_login else mine
+def _latest(events: QuerySet[AuditEvent]) -> datetime | None:
+    return events.values_list("at", flat=True).first()
+
+
+def _after(failures: QuerySet[AuditEvent], moment: datetime | None) -> QuerySet[AuditEvent]:
+    """Failures since a successful sign-in: signing in wipes the slate (for that pair only,
+    when the sign-in is the pair's: someone's success elsewhere lifts no attacker's lock)."""
+    return failures.filter(at__gt=moment) if moment else failures
 
 
 def _lockout_from(failures: QuerySet[AuditEvent], limit: int, window: timedelta) -> Lockout | None:

@@ -50,18 +50,64 @@ def test_failed_login_is_recorded_and_says_so(alice: User) -> None:
 
 
 @pytest.mark.django_db
-def test_account_is_locked_after_repeated_failures_even_with_the_right_password(
-    alice: User, settings: object
+def test_an_address_is_locked_out_of_an_account_after_failures_even_with_the_right_password(
+    alice: User,
 ) -> None:
     for attempt in range(5):
-        sign_in(Client(), "alice", f"wrong-{attempt}", address=f"10.0.1.{attempt}")
-    response = sign_in(Client(), "alice", PASSWORD, address="10.0.2.1")
+        sign_in(Client(), "alice", f"wrong-{attempt}", address="10.0.1.1")
+    response = sign_in(Client(), "alice", PASSWORD, address="10.0.1.1")
     assert response.status_code == 429
     assert "Try again in 15 minutes" in response.content.decode()
     assert "_auth_user_id" not in response.client.session
     assert AuditEvent.objects.filter(kind="login_blocked").count() == 1
     # Other people are not affected.
-    assert sign_in(Client(), "bob", PASSWORD, address="10.0.2.1").status_code == 302
+    assert sign_in(Client(), "bob", PASSWORD, address="10.0.1.1").status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_attackers_failures_from_one_address_do_not_stop_bob_signing_in_from_another(
+    bob: User,
+) -> None:
+    for attempt in range(12):
+        sign_in(Client(), "bob", f"guess-{attempt}", address="203.0.113.66")
+    assert sign_in(Client(), "bob", PASSWORD, address="198.51.100.7").status_code == 302
+
+
+@pytest.mark.django_db
+def test_failures_from_an_address_keep_it_locked_even_after_bob_signs_in_elsewhere(
+    bob: User,
+) -> None:
+    for attempt in range(5):
+        sign_in(Client(), "bob", f"guess-{attempt}", address="203.0.113.66")
+    assert sign_in(Client(), "bob", PASSWORD, address="198.51.100.7").status_code == 302
+    assert sign_in(Client(), "bob", PASSWORD, address="203.0.113.66").status_code == 429
+
+
+@pytest.mark.django_db
+def test_failures_from_many_addresses_lock_the_account_except_where_it_signed_in_before(
+    bob: User,
+) -> None:
+    home = "198.51.100.7"
+    assert sign_in(Client(), "bob", PASSWORD, address=home).status_code == 302
+    for machine in range(5):  # a botnet, each machine staying under the one-address limit
+        for attempt in range(4):
+            sign_in(Client(), "bob", f"guess-{attempt}", address=f"203.0.113.{machine}")
+    stranger = sign_in(Client(), "bob", PASSWORD, address="192.0.2.200")
+    assert stranger.status_code == 429
+    assert "only from a place it was signed in from before" in stranger.content.decode()
+    assert "_auth_user_id" not in stranger.client.session
+    assert sign_in(Client(), "bob", PASSWORD, address=home).status_code == 302
+
+
+@pytest.mark.django_db
+def test_an_address_signed_in_from_long_ago_is_not_trusted_during_an_attack(bob: User) -> None:
+    home = "198.51.100.7"
+    sign_in(Client(), "bob", PASSWORD, address=home)
+    AuditEvent.objects.filter(kind="login").update(at=timezone.now() - timedelta(days=31))
+    for machine in range(5):
+        for attempt in range(4):
+            sign_in(Client(), "bob", f"guess-{attempt}", address=f"203.0.113.{machine}")
+    assert sign_in(Client(), "bob", PASSWORD, address=home).status_code == 429
 
 
 @pytest.mark.django_db
@@ -79,7 +125,7 @@ def test_lock_minutes_count_down(alice: User) -> None:
     AuditEvent.objects.filter(kind="login_failed").update(
         at=timezone.now() - timedelta(minutes=11, seconds=30)
     )
-    response = sign_in(Client(), "alice", PASSWORD, address="10.0.9.9")
+    response = sign_in(Client(), "alice", PASSWORD)
     assert "Try again in 4 minutes" in response.content.decode()
 
 
