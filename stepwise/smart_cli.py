@@ -49,7 +49,7 @@ def print_report(analysis: Analysis, console: Console) -> None:
             console.print(f"         deadline: {verdict.deadline:%A %d %B %Y}", highlight=False)
         if not verdict.passed and verdict.suggestion:
             console.print(f"         [yellow]try:[/] {escape(verdict.suggestion)}", highlight=False)
-    if analysis.score < 5:
+    if analysis.rewrite:
         rewrite = escape(analysis.rewrite)
         console.print(f"\n[bold]A version that passes more:[/] {rewrite}", highlight=False)
 

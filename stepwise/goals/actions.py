@@ -17,12 +17,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from stepwise.goals.models import (
+    WORDLESS_TITLE,
     CheckIn,
     Goal,
     GoalEvent,
     GoalStatus,
     MetricKind,
     Step,
+    title_has_words,
 )
 from stepwise.people.models import User
 
@@ -87,17 +89,26 @@ def _record(goal: Goal, actor: User | None, kind: GoalEvent.Kind, **fields: Any)
 # ---- goals --------------------------------------------------------------------------------
 
 
+TARGET_NEEDED = (
+    "An active goal measured by a number needs a target: enter the number you aim to "
+    "reach, or save the goal as a draft until you know it."
+)
+
+
+def needs_target(status: str, metric_kind: str) -> bool:
+    """An active goal measured by a number or a percentage needs a target."""
+    return status == GoalStatus.ACTIVE and metric_kind in (MetricKind.NUMBER, MetricKind.PERCENTAGE)
+
+
 def _validate_goal(goal: Goal) -> None:
     goal.full_clean(exclude=["owner"])
     errors: dict[str, str] = {}
+    if not title_has_words(goal.title):
+        errors["title"] = WORDLESS_TITLE
     if goal.due_date and goal.due_date < goal.start_date:
         errors["due_date"] = "The due date cannot come before the start date."
-    if (
-        goal.status == GoalStatus.ACTIVE
-        and goal.metric_kind in (MetricKind.NUMBER, MetricKind.PERCENTAGE)
-        and goal.target is None
-    ):
-        errors["target"] = "An active goal measured by a number needs a target."
+    if needs_target(goal.status, goal.metric_kind) and goal.target is None:
+        errors["target"] = TARGET_NEEDED
     if goal.metric_kind == MetricKind.PERCENTAGE:
         for name in ("baseline", "target", "current"):
             value = getattr(goal, name)

@@ -1,4 +1,12 @@
-"""Running the SMART checker for a person in the app: their context, their today."""
+"""Running the SMART checker in the app: a goal is always judged in its owner's context.
+
+One way to check a goal, saved or not: `judge_goal(goal)` reads the goal's title and why
+(`Goal.smart_text` is the same words) against `goal_context(goal)`: the owner's today,
+level and capacity, the goal's start, due date and weekly effort, and the effort of the
+owner's *other* active goals. The goal page passes the saved goal; the builder passes an
+unsaved `Goal` made from what the person has typed (with the pk of the goal being edited).
+Whoever looks at the goal, the verdicts are the same.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ from django.utils import timezone
 
 from stepwise.goals.models import Goal
 from stepwise.people.models import Organisation, User
-from stepwise.smart import Analysis, Context, analyze
+from stepwise.smart import Analysis, Context, InvalidGoalText, analyze
 
 
 def today_for(person: User) -> date:
@@ -37,23 +45,40 @@ def check_for(person: User, text: str) -> Analysis:
     return analyze(text, context_for(person))
 
 
-def checker_context_for_goal(goal: Goal, person: User) -> Context:
-    """The context of one goal: its due date and effort against the person's other goals."""
-    others = (
-        Goal.objects.active()
-        .filter(owner=person)
-        .exclude(pk=goal.pk)
-        .aggregate(total=Sum("weekly_effort_hours"))["total"]
-    )
+def goal_context(goal: Goal) -> Context:
+    """The context of one goal, always its owner's: the owner's today, level and capacity;
+    the goal's start, due date and effort; the effort of the owner's other active goals
+    (never the goal itself, saved or being edited)."""
+    owner = goal.owner
+    others = Goal.objects.active().filter(owner=owner)
+    if goal.pk is not None:
+        others = others.exclude(pk=goal.pk)
+    other_effort = others.aggregate(total=Sum("weekly_effort_hours"))["total"]
     return Context(
-        today=today_for(person),
-        level=person.level or None,
-        weekly_capacity_hours=float(person.weekly_growth_hours),
+        today=today_for(owner),
+        level=owner.level or None,
+        weekly_capacity_hours=float(owner.weekly_growth_hours),
         effort_hours_per_week=float(goal.weekly_effort_hours or 0),
+        start_date=goal.start_date,
         due_date=goal.due_date,
-        other_active_goals_effort_hours_per_week=float(others or 0),
+        other_active_goals_effort_hours_per_week=float(other_effort or 0),
         fiscal_year_start_month=Organisation.current().fiscal_year_start_month,
     )
+
+
+def judge_goal(goal: Goal) -> Analysis:
+    """The SMART verdicts on a goal in its owner's context; raises InvalidGoalText when the
+    title has no words to check."""
+    return analyze(goal.title, goal_context(goal), why=goal.why)
+
+
+def judge_goal_or_none(goal: Goal) -> Analysis | None:
+    """`judge_goal`, or None for a goal whose title cannot be checked (never raises for
+    words: what a person wrote must not take a page down)."""
+    try:
+        return judge_goal(goal)
+    except InvalidGoalText:
+        return None
 
 
 CRITERION_NAMES = {

@@ -7,7 +7,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
 from stepwise.goals.library.catalogue import template_by_key
-from stepwise.goals.models import Category, Goal, MetricKind, Priority, Step, Visibility
+from stepwise.goals.models import (
+    WORDLESS_TITLE,
+    Category,
+    Goal,
+    MetricKind,
+    Priority,
+    Step,
+    Visibility,
+    title_has_words,
+)
 from stepwise.smart import MAX_CHARS
 
 
@@ -29,6 +38,15 @@ class CheckGoalForm(forms.Form):
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+class SometimesRequiredDecimalField(forms.DecimalField):
+    """A number the form takes blank but a later rule needs in some cases: its label says
+    when (``required_note``) instead of "(optional)"."""
+
+    def __init__(self, *, required_note: str, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+        self.required_note = required_note
 
 
 class GoalForm(forms.Form):
@@ -62,7 +80,14 @@ class GoalForm(forms.Form):
     baseline = forms.DecimalField(
         label="Where you are now", required=False, max_digits=14, decimal_places=2
     )
-    target = forms.DecimalField(label="Target", required=False, max_digits=14, decimal_places=2)
+    target = SometimesRequiredDecimalField(
+        label="Target",
+        required_note="needed to start",
+        max_digits=14,
+        decimal_places=2,
+        help_text="The number you aim to reach. Needed to start a goal measured by a number or "
+        "a percentage; a draft can wait for it.",
+    )
     start_date = forms.DateField(label="Start", widget=DateInput)
     due_date = forms.DateField(
         label="Due by",
@@ -102,6 +127,12 @@ class GoalForm(forms.Form):
         if start and due and due < start:
             self.add_error("due_date", "The due date cannot come before the start date.")
         return data
+
+    def clean_title(self) -> str:
+        title: str = self.cleaned_data["title"]
+        if not title_has_words(title):
+            raise forms.ValidationError(WORDLESS_TITLE)
+        return title
 
     def clean_template_key(self) -> str:
         """A key the library knows, else "" (a template removed since the page was shown

@@ -11,7 +11,19 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from stepwise.smart.text import join_why
+
 TRASH_DAYS = 30
+WORDLESS_TITLE = (
+    "Say what you will do in words, e.g. “Run 6 customer interviews by the end of Q1”: "
+    "a title of only numbers, punctuation or symbols cannot be checked."
+)
+
+
+def title_has_words(title: str) -> bool:
+    """True when a goal's title has at least one letter: digits, punctuation and emoji
+    alone say nothing anyone could do."""
+    return any(char.isalpha() for char in title)
 
 
 class Visibility(models.TextChoices):
@@ -184,12 +196,7 @@ class Goal(models.Model):
 
     def smart_text(self) -> str:
         """The goal's words as the SMART checker reads them."""
-        parts = [self.title.strip().rstrip(".")]
-        if self.why.strip() and not self.why.strip().lower().startswith(("so ", "to ", "because")):
-            parts.append("so that " + self.why.strip().rstrip("."))
-        elif self.why.strip():
-            parts.append(self.why.strip().rstrip("."))
-        return " ".join(parts)
+        return join_why(self.title, self.why)
 
 
 class StepQuerySet(models.QuerySet["Step"]):

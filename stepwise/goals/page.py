@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from stepwise.goals.checking import checker_context_for_goal, today_for, verdict_rows
+from stepwise.goals.checking import judge_goal_or_none, today_for, verdict_rows
 from stepwise.goals.forms import CheckInForm, StepForm
 from stepwise.goals.models import CheckIn, Goal, GoalEvent, GoalStatus, Step
 from stepwise.goals.progress import (
@@ -27,7 +27,6 @@ from stepwise.goals.progress import (
 )
 from stepwise.goals.standing import facts_of
 from stepwise.people.models import User
-from stepwise.smart import InvalidGoalText, analyze
 
 RECENT_CHECKINS = 6
 RECENT_EVENTS = 8
@@ -67,7 +66,7 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         "checkin_count": len(points),
         **_recent_events(goal),
         "standing": assess(facts, today),
-        "smart": _smart_rows(goal, person),
+        "smart": verdict_rows(judge_goal_or_none(goal)),  # the owner's context, whoever looks
         "burnup": _burnup(goal, facts, points, today),
         "timeline": timeline(goal, steps, today),
         "can_change": can_change,
@@ -198,14 +197,6 @@ def history_page_context(goal: Goal, person: User) -> dict[str, Any]:
         ),
         "progress_rows": _table_rows(burnup_series(goal, steps, points, today)["points"]),
     }
-
-
-def _smart_rows(goal: Goal, person: User) -> list[dict[str, Any]]:
-    try:
-        analysis = analyze(goal.smart_text(), checker_context_for_goal(goal, person))
-    except InvalidGoalText:
-        return []
-    return verdict_rows(analysis)
 
 
 def burnup_series(

@@ -67,7 +67,9 @@ class SmartCheckOut(Schema):
     text: str
     criteria: CriteriaOut
     score: int = Field(..., ge=0, le=5)
-    rewrite: str
+    rewrite: str | None = Field(
+        ..., description="A version that passes what the words fail; null when nothing does."
+    )
 
 
 # ---- goals, steps and check-ins ------------------------------------------------------------

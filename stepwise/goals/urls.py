@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:goal_id>/", views.goal_detail, name="goal_detail"),
     path("<int:goal_id>/history/", views.goal_history, name="goal_history"),
     path("<int:goal_id>/edit/", views.edit_goal, name="goal_edit"),
+    path("<int:goal_id>/edit/check/", views.builder_check, name="goal_edit_check"),
     path("<int:goal_id>/complete/", views.complete_goal, name="goal_complete"),
     path("<int:goal_id>/drop/", views.drop_goal, name="goal_drop"),
     path("<int:goal_id>/status/", views.change_goal_status, name="goal_status"),

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -22,7 +23,8 @@ from stepwise.goals import actions
 from stepwise.goals.checking import (
     CRITERION_NAMES,
     check_for,
-    checker_context_for_goal,
+    judge_goal,
+    judge_goal_or_none,
     today_for,
     verdict_rows,
 )
@@ -35,7 +37,7 @@ from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 from stepwise.skills import guide
-from stepwise.smart import Analysis, InvalidGoalText, analyze
+from stepwise.smart import Analysis, InvalidGoalText
 
 # ---- the SMART checker page ----------------------------------------------------------------
 
@@ -107,11 +109,13 @@ def new_goal(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         status = GoalStatus.ACTIVE if request.POST.get("activate") else GoalStatus.DRAFT
         try:
-            goal = _create_goal(form, person, status)
+            with transaction.atomic():  # the goal, its history and its verdicts, or nothing
+                goal = _create_goal(form, person, status)
+                message = _saved_message(goal)
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(request, _saved_message(goal, person))
+            messages.success(request, message)
             return redirect("goal_detail", goal_id=goal.pk)
     context = {
         "form": form,
@@ -157,52 +161,62 @@ def _adopted(form: GoalForm, template: GoalTemplate | None, person: User) -> dic
     return {"template": template, "title": resolved.title, "steps": resolved.steps}
 
 
-def _saved_message(goal: Goal, person: User) -> str:
-    analysis = analyze(goal.smart_text(), checker_context_for_goal(goal, person))
-    failing = [CRITERION_NAMES[k] for k, v in analysis.criteria.items() if not v.passed]
+def _saved_message(goal: Goal) -> str:
+    analysis = judge_goal_or_none(goal)
     state = "saved as a draft" if goal.status == GoalStatus.DRAFT else "is active"
+    if analysis is None:
+        return f"“{goal.title}” {state}."
+    failing = [CRITERION_NAMES[k] for k, v in analysis.criteria.items() if not v.passed]
     if not failing:
         return f"“{goal.title}” {state}. It passes all five SMART criteria."
     return f"“{goal.title}” {state}. Still to sharpen: {', '.join(failing)}."
 
 
-def _builder_check(form: GoalForm, person: User) -> dict[str, Any]:
-    """The live verdicts on what the person has written so far."""
-    text = " ".join(
-        part for part in (form.data.get("title", ""), _why_clause(form.data.get("why", ""))) if part
-    ).strip()
-    if not text:
+def _builder_check(form: GoalForm, person: User, editing: Goal | None = None) -> dict[str, Any]:
+    """The live verdicts on what the person has typed so far, judged exactly as the saved
+    goal will be (`judge_goal` on an unsaved goal; the edited goal is not counted twice)."""
+    goal = typed_goal(form, person, editing)
+    if not (goal.title.strip() or goal.why.strip()):
         return {"analysis": None, "problem": "", "verdicts": []}
-    goal = Goal(owner=person, title=text, due_date=_date_or_none(form, "due_date"))
     try:
-        analysis = analyze(text, checker_context_for_goal(goal, person))
+        analysis = judge_goal(goal)
     except InvalidGoalText as problem:
         return {"analysis": None, "problem": str(problem), "verdicts": []}
     return {"analysis": analysis, "problem": "", "verdicts": verdict_rows(analysis)}
 
 
-def _why_clause(why: str) -> str:
-    why = why.strip()
-    if not why or why.lower().startswith(("so ", "to ", "because", "in order")):
-        return why
-    return f"so that {why}"
+_TYPED_FIELDS = ("start_date", "due_date", "weekly_effort_hours")
 
 
-def _date_or_none(form: GoalForm, name: str) -> Any:
-    field = form.fields[name]
-    try:
-        return field.clean(form.data.get(name) or None)
-    except ValidationError:
-        return None
+def typed_goal(form: GoalForm, owner: User, editing: Goal | None = None) -> Goal:
+    """An unsaved goal with what the person has typed so far: the words as typed, each date
+    and number that reads as one; the rest as the goal being edited (or a new goal) has
+    them. It carries the edited goal's pk, so its saved effort is not counted again."""
+    goal = Goal(owner=owner, start_date=today_for(owner))
+    if editing is not None:
+        goal = Goal(**{f.attname: getattr(editing, f.attname) for f in Goal._meta.concrete_fields})
+        goal.owner = editing.owner
+    goal.title = str(form.data.get("title", ""))
+    goal.why = str(form.data.get("why", ""))
+    for name in _TYPED_FIELDS:
+        try:
+            value = form.fields[name].clean(form.data.get(name) or None)
+        except ValidationError:
+            continue  # not a date or number yet: keep the goal's own
+        if value is not None or name == "due_date":
+            setattr(goal, name, value)
+    return goal
 
 
 @login_required
 @require_POST
-def builder_check(request: HtmxHttpRequest) -> HttpResponse:
-    """htmx: verdicts for the builder, and the deadline in words into the due-date field."""
+def builder_check(request: HtmxHttpRequest, goal_id: int | None = None) -> HttpResponse:
+    """htmx: verdicts for the builder (or the edit page of ``goal_id``), and the deadline in
+    words into the due-date field when it is empty."""
     person = signed_in(request)
+    editing = access_goal(person, goal_id, for_change=True) if goal_id is not None else None
     form = GoalForm(request.POST)
-    context = {"form": form, **_builder_check(form, person)}
+    context = {"form": form, **_builder_check(form, person, editing)}
     analysis = context["analysis"]
     context["fill_due_date"] = (
         analysis.deadline if analysis and not request.POST.get("due_date") else None
@@ -252,7 +266,7 @@ def edit_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
     context = {
         "form": form,
         "goal": goal,
-        **_builder_check(form if form.is_bound else GoalForm(initial), person),
+        **_builder_check(form if form.is_bound else GoalForm(initial), person, goal),
     }
     return render(request, "goals/edit.html", context)
 

@@ -27,6 +27,7 @@ from stepwise.smart.text import (
     InvalidGoalText,
     TextProblem,
     clean_text,
+    join_why,
     problem_with,
     validate_goal_text,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "analyze",
     "clean_text",
     "find_time_expressions",
+    "join_why",
     "parse_deadline",
     "problem_with",
     "validate_goal_text",

@@ -182,7 +182,8 @@ def _specific_failure(reading: Reading) -> tuple[str, str]:
         f"The vague verb {quote(lead.verb)} over a broad area ({quote(area)}) says "
         "nothing concrete to do or reach.",
         f"Replace {quote(lead.verb)} with a concrete action or a named result, e.g. "
-        f'"Run [number] … on {shorten(area, 40)}" or "… through [concrete action]".',
+        f'"Run [number] … on {shorten(area, 40)}" or "Ship [named deliverable] for '
+        f'{shorten(area, 40)}".',
     )
 
 
@@ -294,8 +295,12 @@ def _context_problem(reading: Reading, context: Context | None) -> tuple[str, st
     capacity = context.weekly_capacity_hours
     total = context.total_effort_hours_per_week
     if capacity is not None and total > capacity:
+        own = context.effort_hours_per_week or 0.0
+        others = context.other_active_goals_effort_hours_per_week
+        with_others = f" and {others:g} h for the other active goals" if others else ""
         return (
-            f"Your active goals need {total:g} h a week, beyond your capacity of {capacity:g} h.",
+            f"{own:g} h a week for this goal{with_others} make {total:g} h, beyond the "
+            f"capacity of {capacity:g} h a week.",
             "Lower this goal's weekly effort, move its due date, or pause another goal.",
         )
     due = context.due_date or (reading.deadline if is_app_context(context) else None)
@@ -314,6 +319,7 @@ def is_app_context(context: Context) -> bool:
             context.level,
             context.weekly_capacity_hours is not None,
             context.effort_hours_per_week is not None,
+            context.start_date,
             context.due_date,
             context.linked_competencies,
             context.linked_objectives,
@@ -372,17 +378,19 @@ def _example_deadline(today: date) -> str:
 
 
 def judge_time_bound(reading: Reading, context: Context | None) -> Verdict:
+    today = context.today if context else reading.today
+    if context and context.due_date:  # the goal's own date wins over any date in words
+        past = " (already past)" if context.due_date < today else ""
+        reason = f"The goal's due date is {context.due_date.isoformat()}{past}."
+        return Verdict(True, reason, deadline=context.due_date)
     dated = [e for e in reading.times if e.deadline is not None and not e.is_cadence]
     if dated:
         main = max(dated, key=lambda e: e.deadline or date.min)
         deadline = main.deadline
         assert deadline is not None
-        passed = " (already past)" if deadline < reading.today else ""
+        passed = " (already past)" if deadline < today else ""
         reason = f"Has a deadline: {quote(main.phrase)} ({deadline.isoformat()}{passed})."
         return Verdict(True, reason, evidence=(main.phrase,), deadline=deadline)
-    if context and context.due_date:
-        reason = f"The goal's due date is {context.due_date.isoformat()}."
-        return Verdict(True, reason, deadline=context.due_date)
     if reading.times:
         first = reading.times[0]
         what = "a cadence" if first.is_cadence else "a bounded time"

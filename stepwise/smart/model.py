@@ -17,6 +17,7 @@ class Context:
     level: str | None = None
     weekly_capacity_hours: float | None = None
     effort_hours_per_week: float | None = None
+    start_date: date | None = None
     due_date: date | None = None
     other_active_goals_effort_hours_per_week: float = 0.0
     linked_competencies: tuple[str, ...] = ()
@@ -24,6 +25,11 @@ class Context:
     competency_gap: bool = False
     next_review: date | None = None
     fiscal_year_start_month: int = 1
+
+    @property
+    def words_from(self) -> date:
+        """The day deadlines in words count from: the goal's start, else today."""
+        return self.start_date or self.today
 
     def __post_init__(self) -> None:
         if not 1 <= self.fiscal_year_start_month <= 12:
@@ -90,7 +96,7 @@ class Analysis:
     achievable: Verdict
     relevant: Verdict
     time_bound: Verdict
-    rewrite: str
+    rewrite: str | None  # None when the words already pass every criterion
 
     def __init__(  # the fields in one go, as in `Verdict`
         self,
@@ -100,7 +106,7 @@ class Analysis:
         achievable: Verdict,
         relevant: Verdict,
         time_bound: Verdict,
-        rewrite: str,
+        rewrite: str | None,
     ) -> None:
         self.__dict__.update(
             text=text,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from stepwise.smart.lexicon import FLAGS, Regex
 from stepwise.smart.reading import Reading
 from stepwise.smart.realism import Obstacle
+from stepwise.smart.specificity import object_after
 from stepwise.smart.vocabulary import METRICS, SENIOR_TITLE
 
 MAX_CORE = 1600
@@ -140,7 +141,60 @@ def _specific_fix(reading: Reading, core: str) -> str:
     lead = reading.lead
     if lead is None or lead.kind == "concrete":
         return f"[concrete action] {core}" if lead is None else f"{core} ([what exactly])"
-    return f"{core} through [concrete action]"
+    return _without_weak_verb(core, lead.verb)
+
+
+_WHY = "[why it matters]"
+_STATE_VERBS = frozenset(
+    (
+        "be",
+        "am",
+        "is",
+        "are",
+        "was",
+        "were",
+        "being",
+        "been",
+        "become",
+        "becoming",
+        "get",
+        "getting",
+        "feel",
+        "stay",
+        "seem",
+        "look",
+    )
+)
+_LEADING_LINKS = re.compile(r"^(?:(?:at|about|on|in|with|of|to|for|into|how|what)\s+)+", FLAGS)
+# "everything there is to know about X" (after `_fix_absolutes`: "[which parts] there is …"):
+# the subject is X.
+_ALL_THERE_IS = re.compile(
+    r"(?:\[which\s+parts\]|everything|all)\s+there\s+is\s+to\s+\w+\s+(?:about\s+)?", FLAGS
+)
+_COMPARATIVES = re.compile(r"\b(?:more|less|better)\b\s*", FLAGS)
+_GET_A_THING = re.compile(r"^(?:a|an|my|our)\b", FLAGS)
+
+
+def _without_weak_verb(core: str, verb: str) -> str:
+    """The goal with its weak verb replaced by a placeholder for a concrete action, keeping
+    the words it acted on: "Improve communication skills" becomes "[concrete action] on
+    communication skills", "Be more confident" "[concrete action] that shows I am more
+    confident". A rewrite never keeps the verb the Specific check flagged."""
+    core = _ALL_THERE_IS.sub("", core)
+    found = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", core, re.IGNORECASE)
+    if found is None:
+        return f"[concrete action] {core}"
+    obj = object_after(core, found.end())
+    end = core.find(obj, found.end()) + len(obj) if obj else found.end()
+    first, *carried = verb.split()
+    rest = " ".join([*carried, obj]).strip()
+    got_a_thing = first.lower().startswith("get") and _GET_A_THING.match(rest)  # "get a grip"
+    if first.lower() in _STATE_VERBS and rest and not got_a_thing:
+        action = f"[concrete action] that shows I am {rest}"
+    else:
+        area = _COMPARATIVES.sub("", _LEADING_LINKS.sub("", rest)).strip(" ,;:")
+        action = f"[concrete action] on {area}" if area else "[concrete action]"
+    return core[: found.start()] + action + core[end:]
 
 
 def _additions(reading: Reading, failing: set[str], *, unrealistic: bool) -> str:
@@ -180,15 +234,19 @@ def build_rewrite(reading: Reading, failing: set[str]) -> str:
 
 def fallback_rewrite(reading: Reading) -> str:
     """A rewrite that passes everything the text can pass: every part is a placeholder but
-    the goal's own subject."""
+    the goal's own subject (without a weak verb that leads it)."""
     core = _tidy(_drop_time(reading.core, reading))
     for obstacle in reading.obstacles:
         core = core.replace(obstacle.phrase, "[realistic target]")
     core = _fix_absolutes(core)[:MAX_CORE]
+    lead = reading.lead
+    if lead is not None and lead.kind not in ("concrete", "placeholder"):
+        core = _without_weak_verb(core, lead.verb)
+    elif not core.startswith("["):
+        core = f"[concrete action] {core}"
     return (
         _tidy(
-            f"[concrete action] {core} (target: [number] [what you will count]) by [date], "
-            "so that [why it matters]"
+            f"{core} (target: [number] [what you will count]) by [date], so that [why it matters]"
         )
         + "."
     )
@@ -199,16 +257,13 @@ Checker = Callable[[str], bool]  # True when the checker scores a text above the
 
 def _safe_by_construction(reading: Reading, failing: set[str], candidate: str) -> bool:
     """True when the rewrite only appends placeholders that are known to pass (", by [date]",
-    ", so that [why it matters]", "[number]", "through [concrete action]") to the untouched
-    goal words, so checking it again would change nothing. Rewrites that alter the goal's
-    own words (absolutes, obstacles, unusual text) are checked; the property tests check
-    the rest."""
-    lead = reading.lead
-    weak_lead = lead is not None and lead.kind not in ("concrete", "placeholder")
+    ", so that [why it matters]", "[number]") to the untouched goal words, so checking it
+    again would change nothing. Rewrites that alter the goal's own words (a weak verb,
+    absolutes, obstacles, unusual text) are checked; the property tests check the rest."""
     purpose = reading.purpose
     return (
         "achievable" not in failing
-        and ("specific" not in failing or weak_lead)
+        and "specific" not in failing  # its fix rewords the goal's lead
         and (purpose is None or (purpose.start > 0 and _purpose_apart(reading)))
         and reading.english
         and "[" not in reading.text
@@ -223,11 +278,12 @@ TEMPLATE = (
 )
 
 
-def improve(reading: Reading, failing: set[str], scores_higher: Checker) -> str:
-    """A rewrite that the checker scores higher than the original: the goal's words with
-    placeholders where they fall short; a bare template only if nothing else scores higher."""
+def improve(reading: Reading, failing: set[str], scores_higher: Checker) -> str | None:
+    """A rewrite that passes what the goal's words fail (`scores_higher` tells): the goal's
+    words with placeholders where they fall short; a bare template only if nothing else
+    passes. None when nothing fails: a goal that passes needs no rewrite."""
     if not failing:
-        return reading.text
+        return None
     candidate = build_rewrite(reading, failing)
     if _safe_by_construction(reading, failing, candidate) or scores_higher(candidate):
         return candidate

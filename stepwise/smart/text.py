@@ -94,6 +94,22 @@ def validate_goal_text(text: object) -> str:
     return cleaned
 
 
+_PURPOSE_OPENERS = ("so ", "to ", "because", "in order")
+
+
+def why_clause(why: str) -> str:
+    """A goal's why as a purpose clause: "so that …" unless it already opens like one."""
+    why = why.strip().rstrip(".").strip()
+    if not why or why.lower().startswith(_PURPOSE_OPENERS):
+        return why
+    return f"so that {why}"
+
+
+def join_why(title: str, why: str) -> str:
+    """A goal's words as the checker reads them: its title, then its why as a purpose."""
+    return " ".join(part for part in (title.strip().rstrip("."), why_clause(why)) if part)
+
+
 def reads_as_english(text: str) -> bool:
     """True when most letters are Latin ones, so English word rules can apply."""
     if text.isascii():

@@ -55,11 +55,12 @@ def test_reasons_quote_the_words_they_rest_on() -> None:
     assert '"by Q3"' in analysis.time_bound.reason
 
 
-def test_a_perfect_goal_keeps_its_own_words_as_rewrite() -> None:
+def test_a_goal_that_passes_gets_no_rewrite() -> None:
     text = "Publish the pricing teardown to the product team by 31 January 2027"
     analysis = analyze(text, Context(today=TODAY))
     assert analysis.score == 5
-    assert analysis.rewrite == text
+    assert analysis.rewrite is None
+    assert analysis.to_dict()["rewrite"] is None
 
 
 def test_default_today_is_the_real_today() -> None:

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from stepwise.goals.library.catalogue import GoalTemplate
+from stepwise.smart.text import join_why
 
 
 class PlaceholderError(ValueError):
@@ -66,13 +67,7 @@ class ResolvedGoal:
 
     def smart_text(self) -> str:
         """The goal's words as the SMART checker reads them (same rule as Goal.smart_text)."""
-        parts = [self.title.strip().rstrip(".")]
-        why = self.why.strip()
-        if why and not why.lower().startswith(("so ", "to ", "because")):
-            parts.append("so that " + why.rstrip("."))
-        elif why:
-            parts.append(why.rstrip("."))
-        return " ".join(parts)
+        return join_why(self.title, self.why)
 
 
 # `{{`, `}}`, or `{name}` / `{name:argument}`; a lone brace is caught separately.
