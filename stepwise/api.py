@@ -41,11 +41,15 @@ class PersonalAccessToken(HttpBearer):
 
 
 class BrowserSession(SessionAuth):
-    """The signed-in browser's session. Without a session cookie there is nothing to check,
-    so the answer is 401 rather than a CSRF failure."""
+    """The signed-in browser's session. Without a session (no cookie, or a cookie that is
+    not a live session: expired, signed out, made up) there is nobody to protect from a
+    forged request, so the answer is 401 rather than a CSRF failure. A real session
+    without the CSRF token on an unsafe method stays a 403."""
 
     def _get_key(self, request: HttpRequest) -> str | None:
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        if not request.user.is_authenticated:
             return None
         return super()._get_key(request)
 

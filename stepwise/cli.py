@@ -5,6 +5,7 @@ Every command that fails prints one line saying why and exits non-zero; no trace
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import sys
 from collections.abc import Callable
@@ -79,11 +80,50 @@ def serve(
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=64)] = 2,
 ) -> None:
     """Migrate the database if needed, then serve Stepwise over HTTP."""
+    _plain_http_on_https_settings(host, port)
     _setup_django()
     from stepwise.server import run_server
 
     _migrate()
     run_server(host=host, port=port, workers=workers, announce=_announce)
+
+
+def _plain_http_on_https_settings(host: str, port: int) -> None:
+    """`stepwise serve` speaks plain http. With HTTPS on and no TLS proxy in front, browsers
+    would be sent to an https:// address that nothing answers. On this machine only (a
+    loopback address) serve with HTTPS off for this run and say so; on an address others can
+    reach, refuse with what to set."""
+    from stepwise.config import EnvError, load_config
+
+    try:
+        config = load_config(os.environ)
+    except EnvError:
+        return  # settings report it in one line when Django starts
+    if not config.https or config.proxy_count:
+        return
+    if not _is_loopback(host):
+        raise CliError(
+            f"serving plain http on {host} with HTTPS on would redirect browsers to "
+            f"https://{host}:{port}/, which nothing serves: behind a TLS proxy set "
+            "STEPWISE_PROXY_COUNT=1 (and STEPWISE_TRUSTED_PROXIES), or for a trial run "
+            "set STEPWISE_HTTPS=false"
+        )
+    os.environ["STEPWISE_HTTPS"] = "false"
+    err.print(
+        f"Serving plain http on {host}, which only this machine can reach: HTTPS redirects "
+        "and secure cookies are off for this run. Behind a TLS proxy, set "
+        "STEPWISE_PROXY_COUNT=1.",
+        highlight=False,
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _announce(url: str) -> None:

@@ -6,6 +6,7 @@ variable at fault. ``settings.py`` turns that error into a one-line message at s
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from stepwise.lib.env import (
     read_list,
     read_secret,
     read_str,
+    secret_source,
 )
 
 MIN_SECRET_KEY_LENGTH = 50
@@ -54,6 +56,7 @@ class Config:
     login_attempts_per_address: int
     login_lockout_minutes: int
     proxy_count: int
+    trusted_proxies: list[str]
 
 
 def load_config(env: Mapping[str, str]) -> Config:
@@ -79,6 +82,7 @@ def load_config(env: Mapping[str, str]) -> Config:
             env, "STEPWISE_LOGIN_LOCKOUT_MINUTES", default=15, minimum=1, maximum=24 * 60
         ),
         proxy_count=read_int(env, "STEPWISE_PROXY_COUNT", default=0, maximum=5),
+        trusted_proxies=_trusted_proxies(env),
     )
 
 
@@ -99,7 +103,8 @@ def _secret_key(env: Mapping[str, str], data_dir: Path) -> str:
     if key:
         if len(key) < MIN_SECRET_KEY_LENGTH:
             raise EnvError(
-                f"STEPWISE_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters"
+                f"{secret_source(env, 'STEPWISE_SECRET_KEY')} must hold at least "
+                f"{MIN_SECRET_KEY_LENGTH} characters (it has {len(key)})"
             )
         return key
     stored = data_dir / "secret_key"
@@ -120,6 +125,18 @@ def _origins(env: Mapping[str, str]) -> list[str]:
                 f"(got {origin!r})"
             )
     return origins
+
+
+def _trusted_proxies(env: Mapping[str, str]) -> list[str]:
+    entries = read_list(env, "STEPWISE_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise EnvError(
+                f"STEPWISE_TRUSTED_PROXIES entries must be IP addresses or networks (got {entry!r})"
+            ) from None
+    return entries
 
 
 def _database(env: Mapping[str, str], data_dir: Path) -> dict[str, Any]:

@@ -43,10 +43,16 @@ def run_server(*, host: str, port: int, workers: int, announce: Callable[[str], 
         "loglevel": "warning",
         "when_ready": when_ready,
         "pre_fork": _close_connections_before_fork,
-        "forwarded_allow_ips": "127.0.0.1,::1",
+        "forwarded_allow_ips": forwarded_allow_ips(),
     }
     connections.close_all()
     _Gunicorn(options).run()
+
+
+def forwarded_allow_ips() -> str:
+    """The addresses gunicorn takes X-Forwarded-Proto from: the configured proxies, and
+    nobody when no proxy is configured (``STEPWISE_PROXY_COUNT=0``)."""
+    return ",".join(settings.TRUSTED_PROXIES) if settings.PROXY_COUNT else ""
 
 
 def _close_connections_before_fork(_server: Any, _worker: Any) -> None:

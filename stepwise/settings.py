@@ -44,8 +44,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stepwise.middleware.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "stepwise.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "stepwise.middleware.HeadLikeGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -101,8 +104,10 @@ LOGIN_ATTEMPTS_PER_ACCOUNT = CONFIG.login_attempts_per_account
 LOGIN_ATTEMPTS_PER_ADDRESS = CONFIG.login_attempts_per_address
 LOGIN_LOCKOUT_MINUTES = CONFIG.login_lockout_minutes
 # How many reverse proxies stand in front of the app; their X-Forwarded-For entries are trusted
-# to find the client's address (for sign-in throttling and the audit log).
+# to find the client's address (for sign-in throttling and the audit log). Forwarded headers
+# are believed only from TRUSTED_PROXIES (stepwise.middleware.ForwardedHeadersMiddleware).
 PROXY_COUNT = CONFIG.proxy_count
+TRUSTED_PROXIES = CONFIG.trusted_proxies
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = CONFIG.time_zone
@@ -149,7 +154,9 @@ CSRF_COOKIE_SECURE = CONFIG.https
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365 if CONFIG.https else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = CONFIG.https
 SECURE_HSTS_PRELOAD = CONFIG.https
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only behind a proxy does X-Forwarded-Proto say the browser used HTTPS; without one, anybody
+# could send it.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PROXY_COUNT else None
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 CONTENT_SECURITY_POLICY = {

@@ -61,6 +61,12 @@ def read_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], def
     return raw
 
 
+def secret_source(env: Mapping[str, str], name: str) -> str:
+    """The variable a secret was read from, for messages about its value: ``NAME_FILE`` when
+    that is set, else ``NAME``."""
+    return f"{name}_FILE" if env.get(f"{name}_FILE", "").strip() else name
+
+
 def read_secret(env: Mapping[str, str], name: str) -> str:
     """Read ``NAME`` or the file named by ``NAME_FILE``; empty when neither is set."""
     value = env.get(name, "").strip()

@@ -7,4 +7,5 @@ class PeopleConfig(AppConfig):
     verbose_name = "People"
 
     def ready(self) -> None:
+        from stepwise import checks  # noqa: F401  (registers Stepwise's system checks)
         from stepwise.people import signals  # noqa: F401  (connects the audit receivers)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from stepwise.people.actions import do_revoke_api_token
@@ -21,6 +22,23 @@ def test_without_credentials_the_api_answers_401_in_json(api: Api) -> None:
     response = api("GET", "/api/v1/me")
     assert response.status == 401
     assert response.body == {"detail": "Unauthorized"}
+
+
+def test_a_junk_session_cookie_without_a_token_is_a_401_not_a_csrf_failure() -> None:
+    client = Client()
+    client.cookies["sessionid"] = "not-a-session-at-all"
+    for method in ("get", "post"):
+        response = getattr(client, method)("/api/v1/goals", content_type="application/json")
+        assert response.status_code == 401, method
+        assert response.json() == {"detail": "Unauthorized"}
+
+
+def test_a_real_session_without_the_csrf_token_is_still_refused(alice: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post("/api/v1/goals", {"title": "Ship it"}, content_type="application/json")
+    assert response.status_code == 403
+    assert not alice.goals.exists()
 
 
 def test_a_token_identifies_its_owner(api: Api, alice: User, token_for) -> None:  # type: ignore[no-untyped-def]

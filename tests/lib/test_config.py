@@ -79,6 +79,7 @@ def test_smtp_is_used_when_a_host_is_given(tmp_path: Path) -> None:
         ("STEPWISE_CSRF_TRUSTED_ORIGINS", "stepwise.example.com"),
         ("STEPWISE_LOGIN_ATTEMPTS_PER_ACCOUNT", "0"),
         ("STEPWISE_SECRET_KEY_FILE", "/nonexistent/secret"),
+        ("STEPWISE_TRUSTED_PROXIES", "proxy.internal"),
     ],
 )
 def test_bad_values_are_refused_naming_the_variable(tmp_path: Path, name: str, value: str) -> None:
@@ -88,6 +89,20 @@ def test_bad_values_are_refused_naming_the_variable(tmp_path: Path, name: str, v
     with pytest.raises(EnvError) as refused:
         load_config(env)
     assert name.removesuffix("_FILE") in str(refused.value)
+
+
+def test_a_short_key_in_a_key_file_names_the_file_variable(tmp_path: Path) -> None:
+    key_file = tmp_path / "key"
+    key_file.write_text("short-key\n")
+    with pytest.raises(EnvError) as refused:
+        load_config(env_with(tmp_path, STEPWISE_SECRET_KEY_FILE=str(key_file)))
+    assert str(refused.value).startswith("STEPWISE_SECRET_KEY_FILE must hold at least 50")
+
+
+def test_trusted_proxies_are_loopback_unless_named(tmp_path: Path) -> None:
+    assert load_config(env_with(tmp_path)).trusted_proxies == ["127.0.0.1", "::1"]
+    named = env_with(tmp_path, STEPWISE_TRUSTED_PROXIES="10.0.0.5, 192.168.0.0/16")
+    assert load_config(named).trusted_proxies == ["10.0.0.5", "192.168.0.0/16"]
 
 
 def test_data_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:

@@ -43,3 +43,10 @@ def test_check_deploy_notices_plain_http(tmp_path: Path) -> None:
     result = run_check_deploy(tmp_path, STEPWISE_HTTPS="false")
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT" in result.stderr or "security.W008" in result.stderr
+
+
+def test_check_deploy_warns_when_any_host_name_is_allowed(tmp_path: Path) -> None:
+    result = run_check_deploy(tmp_path, STEPWISE_ALLOWED_HOSTS="stepwise.example.com,*")
+    assert result.returncode != 0
+    assert "stepwise.W001" in result.stderr
+    assert "STEPWISE_ALLOWED_HOSTS" in result.stderr

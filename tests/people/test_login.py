@@ -164,6 +164,7 @@ def test_client_address_behind_a_trusted_proxy_comes_from_x_forwarded_for(
     alice: User, settings: object
 ) -> None:
     settings.PROXY_COUNT = 1  # type: ignore[attr-defined]
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]  # type: ignore[attr-defined]
     Client().post(
         reverse("login"),
         {"username": "alice", "password": PASSWORD},
@@ -171,6 +172,21 @@ def test_client_address_behind_a_trusted_proxy_comes_from_x_forwarded_for(
         HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9",
     )
     assert AuditEvent.objects.get(kind="login").ip_address == "203.0.113.9"
+
+
+@pytest.mark.django_db
+def test_x_forwarded_for_from_outside_the_trusted_proxies_is_ignored(
+    alice: User, settings: object
+) -> None:
+    settings.PROXY_COUNT = 1  # type: ignore[attr-defined]
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]  # type: ignore[attr-defined]
+    Client().post(
+        reverse("login"),
+        {"username": "alice", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert AuditEvent.objects.get(kind="login").ip_address == "198.51.100.7"
 
 
 @pytest.mark.django_db
