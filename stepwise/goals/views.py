@@ -6,6 +6,7 @@ for partials (``template#part``); every form also works as a plain POST.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -38,6 +39,7 @@ from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 from stepwise.skills import guide
 from stepwise.smart import Analysis, InvalidGoalText
+from stepwise.smart.targets import find_target
 
 # ---- the SMART checker page ----------------------------------------------------------------
 
@@ -221,7 +223,35 @@ def builder_check(request: HtmxHttpRequest, goal_id: int | None = None) -> HttpR
     context["fill_due_date"] = (
         analysis.deadline if analysis and not request.POST.get("due_date") else None
     )
+    if analysis is not None:
+        context["fill_target"] = _target_fill(form, typed_goal(form, person, editing))
     return render(request, "goals/builder.html#live", context)
+
+
+def _number(value: float) -> Decimal:
+    return Decimal(int(value)) if value.is_integer() else Decimal(str(value))
+
+
+def _target_fill(form: GoalForm, goal: Goal) -> dict[str, Any] | None:
+    """The target (and baseline and unit) the title names, proposed into the empty fields as
+    the deadline in words is into the due date: the person sees them and can change them."""
+    if str(form.data.get("target", "")).strip() or not goal.title.strip():
+        return None
+    found = find_target(goal.title, today=goal.start_date)
+    if found is None:
+        return None
+    values: dict[str, Any] = {"target": _number(found.target)}
+    if found.baseline is not None and not str(form.data.get("baseline", "")).strip():
+        values["baseline"] = _number(found.baseline)
+    if found.unit and not str(form.data.get("metric_unit", "")).strip():
+        values["metric_unit"] = found.unit
+    proposal = GoalForm(initial=values)
+    for name in values:
+        proposal.fields[name].widget.attrs["hx-swap-oob"] = "true"
+    note = f"Target set to {values['target']:f}"
+    if "baseline" in values:
+        note += f", starting from {values['baseline']:f}"
+    return {"fields": [proposal[name] for name in values], "note": note + ", from your words."}
 
 
 # ---- the goal page -------------------------------------------------------------------------

@@ -269,3 +269,37 @@ def test_a_failure_after_the_save_leaves_nothing_saved(
     response = client.post(reverse("goal_new"), {**builder_data(), "activate": "1"})
     assert response.status_code == 500
     assert not Goal.objects.exists() and not GoalEvent.objects.exists()
+
+
+# ---- e. the target in words is proposed as the deadline in words is -----------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Raise NPS from 30 to 45 by end of Q2 2031", {"target": "45", "baseline": "30"}),
+        ("Raise CSAT to 4/5 by March 2031", {"target": "4", "metric_unit": "out of 5"}),
+        ("Run 8 interviews by end of Q1 2031", {"target": "8", "metric_unit": "interviews"}),
+        ("Cut churn from 5% to 3.5% in H1 2031", {"target": "3.5", "baseline": "5"}),
+    ],
+)
+def test_live_check_proposes_the_target_and_baseline_named_in_the_title(
+    alice: User, client_for: Clients, title: str, expected: dict[str, str]
+) -> None:
+    html = live_check(
+        client_for(alice), title=title, target="", baseline="", metric_unit="", due_date=""
+    )
+    for name, value in expected.items():
+        field = (
+            html.split(f'id="id_{name}"')[0].rsplit("<input", 1)[1]
+            + html.split(f'id="id_{name}"')[1].split(">")[0]
+        )
+        assert f'value="{value}"' in field and 'hx-swap-oob="true"' in field, (name, field)
+    assert "from your words" in html.split('id="target-filled"')[1]
+
+
+def test_live_check_leaves_a_typed_target_alone(alice: User, client_for: Clients) -> None:
+    html = live_check(
+        client_for(alice), title="Raise NPS from 30 to 45 by end of Q2 2031", target="50"
+    )
+    assert 'id="id_target"' not in html and 'id="target-filled"' not in html
