@@ -24,7 +24,7 @@ from stepwise.access import (
     trashed_goals,
     visible_goals,
 )
-from stepwise.api_common import CHANGE, PAGES, READ, Pages, caller, no_content
+from stepwise.api_common import CHANGE, PAGES, READ, Pages, caller, idempotent, no_content
 from stepwise.goals import actions
 from stepwise.goals.models import CheckIn, Goal, Step
 from stepwise.goals.schemas import (
@@ -115,6 +115,7 @@ def list_goals(
     summary="Create a goal",
     description="A new goal of yours, as a draft (the default) or active.",
 )
+@idempotent
 def create_goal(request: HttpRequest, payload: GoalIn) -> Status[Goal]:
     fields = payload.model_dump(exclude_none=True)
     status = fields.pop("status")
@@ -269,6 +270,7 @@ def list_steps(request: HttpRequest, goal_id: int) -> QuerySet[Step]:
     response={201: StepOut, **READ},
     summary="Add a step to a goal",
 )
+@idempotent
 def add_step(request: HttpRequest, goal_id: int, payload: StepIn) -> Status[Step]:
     person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)
@@ -365,6 +367,7 @@ def list_checkins(request: HttpRequest, goal_id: int) -> QuerySet[CheckIn]:
     summary="Check in on a goal",
     description="Where the goal's measure stands now and how confident you are (1-5).",
 )
+@idempotent
 def record_checkin(request: HttpRequest, goal_id: int, payload: CheckInIn) -> Status[CheckIn]:
     person = caller(request)
     goal = access_goal(person, goal_id, for_change=True)

@@ -18,6 +18,7 @@ from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, 
 from stepwise.goals.page import goal_page_context
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest, signed_in
+from stepwise.people.retries import submit_once
 
 
 def _safe_next(request: HtmxHttpRequest) -> str:
@@ -27,8 +28,12 @@ def _safe_next(request: HtmxHttpRequest) -> str:
     return wanted if wanted and ok else ""
 
 
+def _goal_url(goal_id: int, anchor: str = "") -> str:
+    return reverse("goal_detail", args=[goal_id]) + (f"#{anchor}" if anchor else "")
+
+
 def _back_to(goal_id: int, anchor: str = "") -> HttpResponse:
-    return redirect(reverse("goal_detail", args=[goal_id]) + (f"#{anchor}" if anchor else ""))
+    return redirect(_goal_url(goal_id, anchor))
 
 
 @login_required
@@ -38,7 +43,8 @@ def add_step(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
     goal = access_goal(person, goal_id, for_change=True)
     form = StepForm(request.POST, goal=goal)
     if form.is_valid():
-        try:
+
+        def save() -> tuple[str, str]:
             actions.do_add_step(
                 goal=goal,
                 actor=person,
@@ -47,11 +53,12 @@ def add_step(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 effort_hours=form.cleaned_data["effort_hours"],
                 depends_on=list(form.cleaned_data.get("depends_on") or []),
             )
+            return _goal_url(goal.pk, "steps"), "Step added."
+
+        try:
+            return submit_once(request, save)
         except ValidationError as error:
             attach_errors(form, error)
-        else:
-            messages.success(request, "Step added.")
-            return _back_to(goal.pk, "steps")
     context = {**goal_page_context(goal, person), "step_form": form}
     return render(request, "goals/detail.html", context, status=422)
 
@@ -153,7 +160,8 @@ def add_checkin(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
     goal = access_goal(person, goal_id, for_change=True)
     form = CheckInForm(request.POST)
     if form.is_valid():
-        try:
+
+        def save() -> tuple[str, str]:
             actions.do_record_checkin(
                 goal=goal,
                 author=person,
@@ -163,11 +171,12 @@ def add_checkin(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 blockers=form.cleaned_data["blockers"],
                 on=form.cleaned_data["on"] or today_for(person),
             )
+            return _safe_next(request) or _goal_url(goal.pk), "Check-in saved."
+
+        try:
+            return submit_once(request, save)
         except ValidationError as error:
             attach_errors(form, error)
-        else:
-            messages.success(request, "Check-in saved.")
-            return redirect(_safe_next(request) or reverse("goal_detail", args=[goal.pk]))
     context = {**goal_page_context(goal, person), "checkin_form": form}
     return render(request, "goals/detail.html", context, status=422)
 

@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,6 +36,7 @@ from stepwise.goals.page import goal_page_context, history_page_context
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
+from stepwise.people.retries import submit_once
 from stepwise.skills import guide
 from stepwise.smart import Analysis, InvalidGoalText
 from stepwise.smart.targets import find_target
@@ -111,14 +111,10 @@ def new_goal(request: HtmxHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         status = GoalStatus.ACTIVE if request.POST.get("activate") else GoalStatus.DRAFT
         try:
-            with transaction.atomic():  # the goal, its history and its verdicts, or nothing
-                goal = _create_goal(form, person, status)
-                message = _saved_message(goal)
+            # the goal, its history, its verdicts and the form's token, or nothing
+            return submit_once(request, lambda: _save_new_goal(form, person, status))
         except ValidationError as error:
             attach_errors(form, error)
-        else:
-            messages.success(request, message)
-            return redirect("goal_detail", goal_id=goal.pk)
     context = {
         "form": form,
         "adopted": _adopted(form, template, person),
@@ -135,6 +131,11 @@ def _library_template(key: str | None) -> GoalTemplate | None:
     if template is None:
         raise Http404("No goal with that key in the library.")
     return template
+
+
+def _save_new_goal(form: GoalForm, person: User, status: str) -> tuple[str, str]:
+    goal = _create_goal(form, person, status)
+    return reverse("goal_detail", args=[goal.pk]), _saved_message(goal)
 
 
 def _create_goal(form: GoalForm, person: User, status: str) -> Goal:

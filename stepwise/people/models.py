@@ -233,3 +233,26 @@ class ApiToken(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+class RememberedRequest(models.Model):
+    """A create request sent with a key, and the answer it got, so that sending it again (a
+    retry after a lost connection, a form sent twice) gets the same answer instead of making
+    a second goal or check-in. Keys belong to the person who sent them; kept 24 hours."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    method = models.CharField(max_length=8)
+    path = models.CharField(max_length=500)
+    body_hash = models.CharField(max_length=64, help_text="SHA-256 of the request's body.")
+    status = models.PositiveSmallIntegerField(help_text="The answer's HTTP status.")
+    answer = models.TextField(blank=True, help_text="The answer's JSON, or the page to go to.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "key"], name="remembered_request_key_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} ({self.key})"

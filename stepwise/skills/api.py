@@ -17,7 +17,7 @@ from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
 from stepwise.access import access_assessable_person, access_assessment, visible_assessments
-from stepwise.api_common import CHANGE, LIST, PAGES, READ, Pages, caller, no_content
+from stepwise.api_common import CHANGE, LIST, PAGES, READ, Pages, caller, idempotent, no_content
 from stepwise.skills import actions
 from stepwise.skills.models import Assessment, Framework, FrameworkVersion
 from stepwise.skills.schemas import (
@@ -128,6 +128,7 @@ def list_assessments(
         "your last finished one and uses the active framework's latest version."
     ),
 )
+@idempotent
 def start_assessment(request: HttpRequest, payload: StartAssessmentIn) -> Status[Assessment]:
     assessor = caller(request)
     person = access_assessable_person(assessor, payload.person or assessor.pk)
