@@ -61,7 +61,7 @@ _IDEMPOTENCY_DOC = {
     "in": "header",
     "name": IDEMPOTENCY_HEADER,
     "required": False,
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[!-~]+$"},
     "description": (
         "Makes a retry safe: a unique value of yours (a UUID, say) for this create. Sent again "
         "with the same body within 24 hours, the request creates nothing and gets the first "
