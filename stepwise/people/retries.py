@@ -153,9 +153,10 @@ def new_form_token() -> str:
 
 def submit_once(request: HttpRequest, save: Callable[[], tuple[str, str]]) -> HttpResponse:
     """Run a create form's ``save()`` (which returns the page to go to and what to tell the
-    person) in one transaction, once per form token, and redirect there. A form sent twice goes to what the first
-    one saved, with "Already saved". A form without a token is simply saved. Raises the
-    action's ``ValidationError``s, and one when the token came back with other values."""
+    person) in one transaction, once per form token, and redirect there. A form sent twice
+    goes to what the first one saved, with "Already saved"; a form without a token is simply
+    saved. Raises the action's ``ValidationError``s, and one when the token came back with
+    other values."""
     token = request.POST.get(FORM_TOKEN_FIELD, "")
     if not is_valid_key(token):
         with transaction.atomic():
