@@ -30,7 +30,7 @@ from stepwise.goals.models import (
     Step,
     Visibility,
 )
-from stepwise.people.models import ApiToken, User
+from stepwise.people.models import ApiToken, PlacementRequest, PlacementRequestQuerySet, Team, User
 from stepwise.skills.models import Assessment, AssessmentKind, AssessmentQuerySet
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
@@ -84,6 +84,81 @@ def access_api_token(user: Person, token_id: int) -> ApiToken:
 
 def can_change_profile(user: Person, person: User) -> bool:
     return isinstance(user, User) and user.is_active and (user.pk == person.pk or user.is_admin)
+
+
+# ---- reporting lines and teams -----------------------------------------------------------
+# A person never gives themselves access: an admin places people, or the person asks and the
+# manager (or the team's lead) confirms. Leaving a team or one's manager only takes access
+# away, so the person may do that alone.
+
+
+def can_place_people(user: Person) -> bool:
+    """Who sets anyone's manager and team directly: admins only."""
+    return is_admin(user)
+
+
+def teams_to_join(user: Person) -> QuerySet[Team]:
+    """Teams a person may ask to join: every team but their own (team names are not private:
+    knowing a team exists reveals no one's work)."""
+    if not isinstance(user, User) or not user.is_active:
+        return Team.objects.none()
+    return Team.objects.exclude(pk=user.team_id) if user.team_id else Team.objects.all()
+
+
+def placement_requests_waiting_for(user: Person) -> PlacementRequestQuerySet:
+    """Pending requests ``user`` is asked to answer: to become someone's manager, to let
+    someone join a team they lead and, for an admin, to join a team that has no lead."""
+    if not isinstance(user, User) or not user.is_active:
+        return PlacementRequest.objects.none()
+    waiting = Q(kind=PlacementRequest.Kind.MANAGER, manager=user) | Q(
+        kind=PlacementRequest.Kind.TEAM, team__lead=user
+    )
+    if user.is_admin:
+        waiting |= Q(kind=PlacementRequest.Kind.TEAM, team__lead__isnull=True)
+    return (
+        PlacementRequest.objects.pending()
+        .filter(waiting, person__is_active=True)
+        .select_related("person", "team", "manager")
+    )
+
+
+def may_answer_placement(user: Person, placement: PlacementRequest) -> bool:
+    """The addressed manager, the team's lead, or an admin; nobody answers their own."""
+    if not isinstance(user, User) or not user.is_active or placement.person_id == user.pk:
+        return False
+    if user.is_admin:
+        return True
+    if placement.kind == PlacementRequest.Kind.MANAGER:
+        return placement.manager_id == user.pk
+    return placement.team is not None and placement.team.lead_id == user.pk
+
+
+def access_placement_request_to_answer(user: Person, request_id: int) -> PlacementRequest:
+    """A pending request ``user`` may confirm or decline; anything else is 404."""
+    placement = (
+        PlacementRequest.objects.pending()
+        .select_related("person", "team", "manager")
+        .filter(pk=request_id)
+        .first()
+    )
+    if placement is None or not may_answer_placement(user, placement):
+        raise Http404("No such request")
+    return placement
+
+
+def own_placement_requests(user: Person) -> PlacementRequestQuerySet:
+    """The person's own requests still waiting for an answer."""
+    if not isinstance(user, User) or not user.is_active:
+        return PlacementRequest.objects.none()
+    return PlacementRequest.objects.pending().filter(person=user).select_related("team")
+
+
+def access_own_placement_request(user: Person, request_id: int) -> PlacementRequest:
+    """One of the person's own pending requests (to withdraw it); anyone else's is 404."""
+    try:
+        return own_placement_requests(user).get(pk=request_id)
+    except PlacementRequest.DoesNotExist:
+        raise Http404("No such request") from None
 
 
 # ---- goals -------------------------------------------------------------------------------

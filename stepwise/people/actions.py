@@ -10,17 +10,20 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
+from stepwise.access import can_place_people, may_answer_placement
 from stepwise.people.audit import record_event
 from stepwise.people.models import (
     ApiToken,
     AuditEvent,
     Level,
     Organisation,
+    PlacementRequest,
     RoleTrack,
     Team,
     User,
@@ -40,8 +43,6 @@ PROFILE_FIELDS = (
     "level",
     "target_level",
     "target_date",
-    "manager",
-    "team",
     "timezone",
     "weekly_growth_hours",
 )
@@ -111,6 +112,8 @@ def do_create_user(
         subject=user,
         username=created_by.username if created_by else "",
         admin=is_admin,
+        team=team.name if team else None,
+        manager=manager.username if manager else None,
     )
     return user
 
@@ -139,7 +142,10 @@ def _create_user(
 def do_update_profile(
     *, person: User, changed_by: User, request: HttpRequest | None = None, **changes: Any
 ) -> list[str]:
-    """Change profile fields of ``person``; returns the names of the fields that changed."""
+    """Change profile fields of ``person``; returns the names of the fields that changed.
+
+    Manager and team are not profile fields: they grant access, so an admin sets them
+    (``do_place_person``) or the person asks and the manager or team lead confirms."""
     unknown = set(changes) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"not profile fields: {', '.join(sorted(unknown))}")
@@ -163,15 +169,14 @@ def do_update_profile(
 
 def _check_profile(person: User) -> None:
     person.full_clean(exclude=["password", "username"])
-    if person.manager is not None:
-        _refuse_manager_cycle(person, person.manager)
     if person.role_track not in RoleTrack.values:
         raise ValidationError({"role_track": "Choose a role track from the list."})
     if person.weekly_growth_hours is not None and person.weekly_growth_hours < Decimal(0):
         raise ValidationError({"weekly_growth_hours": "Hours cannot be negative."})
 
 
-def _refuse_manager_cycle(person: User, manager: User) -> None:
+def check_manager(person: User, manager: User) -> None:
+    """Refuse a manager who reports to ``person``, directly or through others."""
     seen: set[int] = {person.pk}
     current: User | None = manager
     while current is not None:
@@ -186,17 +191,272 @@ def _refuse_manager_cycle(person: User, manager: User) -> None:
         current = current.manager
 
 
+# ---- manager and team: set by an admin, or asked for and confirmed ------------------------
+
+REQUEST_SENT = "If that person has a Stepwise account, they will see your request."
+
+
+@transaction.atomic
+def do_place_person(
+    *,
+    person: User,
+    placed_by: User,
+    team: Team | None,
+    manager: User | None,
+    request: HttpRequest | None = None,
+) -> list[str]:
+    """An admin sets a person's team and manager directly; returns what changed."""
+    if not can_place_people(placed_by):
+        raise PermissionDenied("Only an admin sets someone's manager or team.")
+    person = User.objects.select_for_update().get(pk=person.pk)
+    wanted = {"team": team, "manager": manager}
+    changed = [name for name, value in wanted.items() if getattr(person, name) != value]
+    if manager is not None:
+        if manager.pk == person.pk:
+            raise ValidationError({"manager": "Nobody can be their own manager."})
+        check_manager(person, manager)
+    if not changed:
+        return []
+    for name in changed:
+        setattr(person, name, wanted[name])
+    person.save(update_fields=changed)
+    record_event(
+        AuditEvent.Kind.PLACEMENT_SET,
+        request=request,
+        actor=placed_by,
+        subject=person,
+        fields=changed,
+        team=team.name if team else None,
+        manager=manager.username if manager else None,
+    )
+    return changed
+
+
+@transaction.atomic
+def do_request_manager(
+    *, person: User, asked_for: str, request: HttpRequest | None = None
+) -> PlacementRequest:
+    """Ask someone, named by sign-in name or e-mail, to become one's manager.
+
+    The request is recorded the same way whether or not the account exists, so asking
+    reveals nothing about who uses Stepwise; only a matching account sees it."""
+    asked_for = asked_for.strip()
+    if not asked_for:
+        raise ValidationError({"manager": "Type your manager's sign-in name or e-mail address."})
+    if len(asked_for) > 254:
+        raise ValidationError({"manager": "A sign-in name or e-mail address is shorter than that."})
+    if asked_for.lower() in {person.username.lower(), person.email.lower()}:
+        raise ValidationError({"manager": "You cannot be your own manager."})
+    manager = (
+        User.objects.active()
+        .exclude(pk=person.pk)
+        .filter(Q(username__iexact=asked_for) | Q(email__iexact=asked_for))
+        .order_by("pk")
+        .first()
+    )
+    if manager is not None and manager.pk == person.manager_id:
+        raise ValidationError({"manager": f"{manager.name} is already your manager."})
+    return _open_request(
+        person, PlacementRequest.Kind.MANAGER, asked_for, manager=manager, request=request
+    )
+
+
+@transaction.atomic
+def do_request_team(
+    *, person: User, team: Team, request: HttpRequest | None = None
+) -> PlacementRequest:
+    """Ask to join a team; its lead (or an admin, when it has none) confirms."""
+    if team.pk == person.team_id:
+        raise ValidationError({"team": f"You are already in {team.name}."})
+    return _open_request(person, PlacementRequest.Kind.TEAM, team.name, team=team, request=request)
+
+
+def _open_request(
+    person: User,
+    kind: PlacementRequest.Kind,
+    asked_for: str,
+    *,
+    manager: User | None = None,
+    team: Team | None = None,
+    request: HttpRequest | None,
+) -> PlacementRequest:
+    """A new request replaces the person's earlier one of the same kind."""
+    User.objects.select_for_update().filter(pk=person.pk).first()  # one request at a time
+    for earlier in PlacementRequest.objects.pending().filter(person=person, kind=kind):
+        _close(earlier, PlacementRequest.State.CANCELLED, by=person)
+        _record_answer(AuditEvent.Kind.PLACEMENT_CANCELLED, earlier, request, replaced=True)
+    placement = PlacementRequest.objects.create(
+        person=person, kind=kind, asked_for=asked_for, manager=manager, team=team
+    )
+    record_event(
+        AuditEvent.Kind.PLACEMENT_REQUESTED,
+        request=request,
+        actor=person,
+        subject=person,
+        placement=placement.pk,
+        about=kind.value,
+        asked_for=asked_for,
+        matched=manager.username if manager else (team.name if team else None),
+    )
+    return placement
+
+
+@transaction.atomic
+def do_answer_placement_request(
+    *,
+    placement: PlacementRequest,
+    answered_by: User,
+    confirm: bool,
+    reason: str = "",
+    request: HttpRequest | None = None,
+) -> PlacementRequest:
+    """The manager, the team's lead or an admin confirms (the change takes effect now) or
+    declines with a reason (nothing changes)."""
+    placement = PlacementRequest.objects.select_for_update().get(pk=placement.pk)
+    if not placement.is_pending:
+        raise ValidationError("This request was already answered or withdrawn.")
+    if not may_answer_placement(answered_by, placement):
+        raise PermissionDenied("Only the manager or team lead asked can answer this request.")
+    reason = reason.strip()
+    if confirm:
+        _apply(placement)
+        _close(placement, PlacementRequest.State.CONFIRMED, by=answered_by)
+        _record_answer(AuditEvent.Kind.PLACEMENT_CONFIRMED, placement, request)
+    else:
+        if not reason:
+            raise ValidationError({"reason": "Say in a line why, so they know what to do next."})
+        _close(placement, PlacementRequest.State.DECLINED, by=answered_by, reason=reason)
+        _record_answer(AuditEvent.Kind.PLACEMENT_DECLINED, placement, request, reason=reason)
+    return placement
+
+
+def _apply(placement: PlacementRequest) -> None:
+    person = User.objects.select_for_update().get(pk=placement.person_id)
+    if placement.kind == PlacementRequest.Kind.TEAM:
+        person.team = placement.team
+        person.save(update_fields=["team"])
+        return
+    if placement.manager is None:
+        raise ValidationError("No account matched the name they gave; decline it instead.")
+    check_manager(person, placement.manager)
+    person.manager = placement.manager
+    person.save(update_fields=["manager"])
+
+
+def _close(
+    placement: PlacementRequest, state: PlacementRequest.State, *, by: User, reason: str = ""
+) -> None:
+    placement.state = state
+    placement.answered_by = by
+    placement.answered_at = timezone.now()
+    placement.reason = reason
+    placement.save(update_fields=["state", "answered_by", "answered_at", "reason"])
+
+
+def _record_answer(
+    kind: AuditEvent.Kind, placement: PlacementRequest, request: HttpRequest | None, **detail: Any
+) -> None:
+    record_event(
+        kind,
+        request=request,
+        actor=placement.answered_by,
+        subject=placement.person,
+        placement=placement.pk,
+        about=placement.kind,
+        asked_for=placement.asked_for,
+        **detail,
+    )
+
+
+@transaction.atomic
+def do_cancel_placement_request(
+    *, placement: PlacementRequest, person: User, request: HttpRequest | None = None
+) -> PlacementRequest:
+    """The person withdraws their own request before it is answered."""
+    placement = PlacementRequest.objects.select_for_update().get(pk=placement.pk)
+    if placement.person_id != person.pk:
+        raise PermissionDenied("Only the person who asked can withdraw a request.")
+    if not placement.is_pending:
+        raise ValidationError("This request was already answered or withdrawn.")
+    _close(placement, PlacementRequest.State.CANCELLED, by=person)
+    _record_answer(AuditEvent.Kind.PLACEMENT_CANCELLED, placement, request)
+    return placement
+
+
+@transaction.atomic
+def do_leave_team(*, person: User, request: HttpRequest | None = None) -> bool:
+    """Leave one's team (it only takes access away, so nobody needs to confirm)."""
+    return _leave(person, "team", request)
+
+
+@transaction.atomic
+def do_remove_manager(*, person: User, request: HttpRequest | None = None) -> bool:
+    """Stop reporting to one's manager (it only takes access away)."""
+    return _leave(person, "manager", request)
+
+
+def _leave(person: User, field: str, request: HttpRequest | None) -> bool:
+    person = User.objects.select_for_update().select_related(field).get(pk=person.pk)
+    former = getattr(person, field)
+    if former is None:
+        return False
+    setattr(person, field, None)
+    person.save(update_fields=[field])
+    name = former.name if isinstance(former, Team) else former.username
+    record_event(
+        AuditEvent.Kind.PLACEMENT_LEFT,
+        request=request,
+        actor=person,
+        subject=person,
+        **{field: name},
+    )
+    return True
+
+
 @transaction.atomic
 def do_create_team(
-    *, created_by: User, name: str, description: str = "", request: HttpRequest | None = None
+    *,
+    created_by: User,
+    name: str,
+    description: str = "",
+    lead: User | None = None,
+    request: HttpRequest | None = None,
 ) -> Team:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Give the team a name."})
     if Team.objects.filter(name__iexact=name).exists():
         raise ValidationError({"name": f"There is already a team called {name!r}."})
-    team = Team.objects.create(name=name, description=description.strip())
-    record_event(AuditEvent.Kind.TEAM_CREATED, request=request, actor=created_by, team=name)
+    team = Team.objects.create(name=name, description=description.strip(), lead=lead)
+    record_event(
+        AuditEvent.Kind.TEAM_CREATED,
+        request=request,
+        actor=created_by,
+        team=name,
+        lead=lead.username if lead else None,
+    )
+    return team
+
+
+@transaction.atomic
+def do_set_team_lead(
+    *, team: Team, lead: User | None, set_by: User, request: HttpRequest | None = None
+) -> Team:
+    """An admin names who confirms joins to a team (or nobody: then admins confirm)."""
+    if not can_place_people(set_by):
+        raise PermissionDenied("Only an admin sets a team's lead.")
+    team = Team.objects.select_for_update().get(pk=team.pk)
+    if team.lead_id != (lead.pk if lead else None):
+        team.lead = lead
+        team.save(update_fields=["lead"])
+        record_event(
+            AuditEvent.Kind.TEAM_LEAD_SET,
+            request=request,
+            actor=set_by,
+            subject=lead,
+            team=team.name,
+            lead=lead.username if lead else None,
+        )
     return team
 
 

@@ -1,11 +1,46 @@
+"""The Django admin for people: accounts, teams, settings, the audit log.
+
+Manager and team grant access, so even here they change only through the actions that
+record them in the audit log (``do_place_person``, ``do_set_team_lead``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.http import HttpRequest
 
-from stepwise.people.models import AuditEvent, Organisation, Team, User
+from stepwise.people import actions
+from stepwise.people.models import AuditEvent, Organisation, PlacementRequest, Team, User
+
+
+def _admin(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+class PersonChangeForm(UserChangeForm[User]):
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        manager = data.get("manager")
+        if manager is not None and self.instance.pk is not None:
+            if manager.pk == self.instance.pk:
+                self.add_error("manager", "Nobody can be their own manager.")
+            else:
+                try:
+                    actions.check_manager(self.instance, manager)
+                except forms.ValidationError as error:
+                    self.add_error("manager", error.message_dict["manager"])
+        return data
 
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    form = PersonChangeForm
     list_display = ("username", "display_name", "email", "level", "team", "manager", "is_superuser")
     list_filter = ("is_superuser", "is_active", "team", "level")
     list_select_related = ("team", "manager")
@@ -31,11 +66,54 @@ class UserAdmin(DjangoUserAdmin):
     )
     raw_id_fields = ("manager",)
 
+    def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
+        placed = change and bool({"team", "manager"} & set(form.changed_data))
+        if placed:
+            stored = User.objects.get(pk=obj.pk)
+            team, manager = obj.team, obj.manager
+            obj.team, obj.manager = stored.team, stored.manager
+        super().save_model(request, obj, form, change)
+        if placed:
+            actions.do_place_person(
+                person=obj, placed_by=_admin(request), team=team, manager=manager, request=request
+            )
+            obj.refresh_from_db(fields=["team", "manager"])
+
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin[Team]):
-    list_display = ("name", "created_at")
+    list_display = ("name", "lead", "created_at")
+    list_select_related = ("lead",)
     search_fields = ("name",)
+    raw_id_fields = ("lead",)
+
+    def save_model(self, request: HttpRequest, obj: Team, form: Any, change: bool) -> None:
+        lead = obj.lead
+        obj.lead = Team.objects.get(pk=obj.pk).lead if change else None
+        super().save_model(request, obj, form, change)
+        if obj.lead != lead:
+            actions.do_set_team_lead(team=obj, lead=lead, set_by=_admin(request), request=request)
+            obj.refresh_from_db(fields=["lead"])
+
+
+@admin.register(PlacementRequest)
+class PlacementRequestAdmin(admin.ModelAdmin[PlacementRequest]):
+    """Who asked for which manager or team, and the answer. Read-only: people answer in the
+    app, where the manager or team lead confirms."""
+
+    list_display = ("person", "kind", "asked_for", "state", "created_at", "answered_by")
+    list_filter = ("kind", "state")
+    list_select_related = ("person", "answered_by")
+    search_fields = ("person__username", "asked_for")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(Organisation)

@@ -8,7 +8,12 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from stepwise.people.actions import do_create_team, do_create_user, do_update_organisation
+from stepwise.people.actions import (
+    do_create_team,
+    do_create_user,
+    do_set_team_lead,
+    do_update_organisation,
+)
 from stepwise.people.models import Level, Team, User
 
 DEMO_PASSWORD = "stepwise-demo"  # noqa: S105  (printed on purpose: it is the demo's)
@@ -31,6 +36,7 @@ TEAMS = {
     "Checkout": "Payments and the purchase flow of the web shop.",
     "Discovery": "Search, recommendations and the home page.",
 }
+TEAM_LEADS = {"Checkout": "bob", "Discovery": "carol"}
 
 PEOPLE = (
     DemoPerson("admin", "Ada Admin", "runs this Stepwise", "", "", "", admin=True),
@@ -95,6 +101,10 @@ def load_demo() -> list[DemoPerson]:
     teams = {name: _ensure_team(name, description, admin) for name, description in TEAMS.items()}
     for person in PEOPLE[1:]:
         _ensure_person(person, teams=teams, creator=admin)
+    for team_name, lead in TEAM_LEADS.items():
+        team = teams[team_name]
+        if team.lead_id is None:
+            do_set_team_lead(team=team, lead=User.objects.get(username=lead), set_by=admin)
     return list(PEOPLE)
 
 

@@ -8,6 +8,7 @@ from zoneinfo import available_timezones
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
+from stepwise.access import teams_to_join
 from stepwise.people.models import Level, RoleTrack, Team, User
 from stepwise.people.tokens import DEFAULT_LIFETIME_DAYS, LIFETIMES
 
@@ -67,16 +68,6 @@ class ProfileForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text="A date you would like to be ready by; you can change it later.",
     )
-    manager = forms.ModelChoiceField(
-        label="Your manager",
-        queryset=User.objects.none(),
-        required=False,
-        empty_label="No manager yet",
-        help_text="Your manager sees the goals you share with them and can help you unblock.",
-    )
-    team = forms.ModelChoiceField(
-        label="Team", queryset=Team.objects.all(), required=False, empty_label="No team"
-    )
     timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES)
     weekly_growth_hours = forms.DecimalField(
         label="Hours a week you can give to growth",
@@ -90,9 +81,6 @@ class ProfileForm(forms.Form):
         kwargs.setdefault("initial", {name: _initial(person, name) for name in self.base_fields})
         super().__init__(*args, **kwargs)
         self.person = person
-        manager_field = self.fields["manager"]
-        assert isinstance(manager_field, forms.ModelChoiceField)
-        manager_field.queryset = User.objects.active().exclude(pk=person.pk)
 
     def clean_email(self) -> str:
         email: str = self.cleaned_data["email"].strip()
@@ -109,8 +97,44 @@ class ProfileForm(forms.Form):
 
 
 def _initial(person: User, name: str) -> Any:
-    value = getattr(person, name)
-    return value.pk if isinstance(value, User | Team) else value
+    return getattr(person, name)
+
+
+class ManagerRequestForm(forms.Form):
+    """Ask someone to be one's manager, by name: there is no list of everyone to pick from."""
+
+    manager = forms.CharField(
+        label="Your manager's sign-in name or e-mail",
+        max_length=254,
+        help_text="They confirm before they see anything of yours.",
+    )
+
+
+class TeamRequestForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label="Team to join",
+        queryset=Team.objects.none(),
+        empty_label="Choose a team",
+        help_text="The team's lead confirms before you see the team's goals.",
+    )
+
+    def __init__(self, *args: Any, person: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team_field = self.fields["team"]
+        assert isinstance(team_field, forms.ModelChoiceField)
+        team_field.queryset = teams_to_join(person)
+
+
+class AnswerForm(forms.Form):
+    """A manager or team lead confirms or declines a request."""
+
+    answer = forms.ChoiceField(choices=[("confirm", "Confirm"), ("decline", "Decline")])
+    reason = forms.CharField(
+        label="Why not?",
+        required=False,
+        max_length=500,
+        help_text="Needed when you decline; they will read it.",
+    )
 
 
 class PersonForm(forms.Form):
@@ -174,6 +198,13 @@ class TeamForm(forms.Form):
     name = forms.CharField(label="Team name", max_length=120)
     description = forms.CharField(
         label="What the team works on", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    lead = forms.ModelChoiceField(
+        label="Team lead",
+        queryset=User.objects.active(),
+        required=False,
+        empty_label="No lead: an admin confirms who joins",
+        help_text="Confirms who joins the team.",
     )
 
 

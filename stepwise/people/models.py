@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -59,6 +60,14 @@ class Organisation(models.Model):
 class Team(models.Model):
     name = models.CharField(max_length=120)
     description = models.TextField(blank=True)
+    lead = models.ForeignKey(
+        "User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="teams_led",
+        help_text="Confirms who joins the team. Without a lead, an admin confirms.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,6 +175,13 @@ class AuditEvent(models.Model):
         SETTINGS_CHANGED = "settings_changed", "Changed organisation settings"
         TOKEN_CREATED = "token_created", "Created an API token"
         TOKEN_REVOKED = "token_revoked", "Revoked an API token"
+        PLACEMENT_REQUESTED = "placement_requested", "Asked for a manager or team"
+        PLACEMENT_CONFIRMED = "placement_confirmed", "Confirmed a manager or team request"
+        PLACEMENT_DECLINED = "placement_declined", "Declined a manager or team request"
+        PLACEMENT_CANCELLED = "placement_cancelled", "Withdrew a manager or team request"
+        PLACEMENT_SET = "placement_set", "Set a person's manager or team"
+        PLACEMENT_LEFT = "placement_left", "Left a team or removed their manager"
+        TEAM_LEAD_SET = "team_lead_set", "Set a team's lead"
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     actor = models.ForeignKey(
@@ -189,6 +205,87 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.username} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PlacementRequestQuerySet(models.QuerySet["PlacementRequest"]):
+    def pending(self) -> PlacementRequestQuerySet:
+        return self.filter(state=PlacementRequest.State.PENDING)
+
+    def recently_declined(self, days: int = 30) -> PlacementRequestQuerySet:
+        """Declined in the last ``days`` days, newest first, so the person reads why."""
+        since = timezone.now() - timedelta(days=days)
+        return (
+            self.filter(state=PlacementRequest.State.DECLINED, answered_at__gte=since)
+            .select_related("answered_by")
+            .order_by("-answered_at")
+        )
+
+
+class PlacementRequest(models.Model):
+    """A person asks to report to a manager or to join a team; nothing changes until the
+    manager (or the team's lead, or an admin for a team without one) confirms."""
+
+    class Kind(models.TextChoices):
+        MANAGER = "manager", "Manager"
+        TEAM = "team", "Team"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for an answer"
+        CONFIRMED = "confirmed", "Confirmed"
+        DECLINED = "declined", "Declined"
+        CANCELLED = "cancelled", "Withdrawn"
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="placement_requests")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    asked_for = models.CharField(
+        max_length=254, help_text="The sign-in name, e-mail or team name the person gave."
+    )
+    manager = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="placement_requests_to_me",
+        help_text="Empty when no account matched what the person typed.",
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    state = models.CharField(max_length=12, choices=State.choices, default=State.PENDING)
+    answered_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True, help_text="Why it was declined.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PlacementRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["manager", "state"], name="placement_manager_state"),
+            models.Index(fields=["team", "state"], name="placement_team_state"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "kind"],
+                condition=models.Q(state="pending"),
+                name="placement_one_pending_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="manager", team__isnull=True)
+                | models.Q(kind="team", manager__isnull=True, team__isnull=False),
+                name="placement_kind_matches_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} asks for {self.get_kind_display().lower()} {self.asked_for}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING
 
 
 class ApiTokenQuerySet(models.QuerySet["ApiToken"]):

@@ -40,7 +40,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "people": people,
-        "teams": Team.objects.all(),
+        "teams": Team.objects.select_related("lead"),
         "organisation": current,
     }
     return render(request, "people/organisation.html", context)
@@ -72,8 +72,8 @@ def place_person(request: HttpRequest, person_id: int) -> HttpResponse:
     form = PlacementForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.do_update_profile(
-                person=person, changed_by=_admin(request), request=request, **form.cleaned_data
+            actions.do_place_person(
+                person=person, placed_by=_admin(request), request=request, **form.cleaned_data
             )
         except ValidationError as error:
             attach_errors(form, error)

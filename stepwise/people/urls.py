@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.views.generic import TemplateView
 
-from stepwise.people import organisation_views, views
+from stepwise.people import organisation_views, placement_views, views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -10,6 +10,26 @@ urlpatterns = [
     path("login/", views.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/manager/request/", placement_views.request_manager, name="manager_request"),
+    path(
+        "profile/manager/remove/",
+        placement_views.leave,
+        {"what": "manager"},
+        name="manager_remove",
+    ),
+    path("profile/team/request/", placement_views.request_team, name="team_request"),
+    path("profile/team/leave/", placement_views.leave, {"what": "team"}, name="team_leave"),
+    path(
+        "profile/requests/<int:request_id>/cancel/",
+        placement_views.cancel_request,
+        name="placement_request_cancel",
+    ),
+    path("people/requests/", placement_views.waiting_requests, name="placement_requests"),
+    path(
+        "people/requests/<int:request_id>/answer/",
+        placement_views.answer_request,
+        name="placement_request_answer",
+    ),
     path("profile/tokens/", views.api_tokens, name="api_tokens"),
     path("profile/tokens/<int:token_id>/revoke/", views.revoke_api_token, name="api_token_revoke"),
     path("password/change/", views.change_password, name="password_change"),

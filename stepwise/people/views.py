@@ -25,14 +25,24 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from stepwise.access import access_api_token
+from stepwise.access import (
+    access_api_token,
+    own_placement_requests,
+    placement_requests_waiting_for,
+)
 from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import signed_in
 from stepwise.people import actions
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
-from stepwise.people.forms import ApiTokenForm, ProfileForm, SignUpForm
+from stepwise.people.forms import (
+    ApiTokenForm,
+    ManagerRequestForm,
+    ProfileForm,
+    SignUpForm,
+    TeamRequestForm,
+)
 from stepwise.people.models import AuditEvent, Organisation, User
 from stepwise.people.throttle import login_lockout
 from stepwise.skills import guide
@@ -172,13 +182,31 @@ def profile(request: HttpRequest) -> HttpResponse:
                 "Profile saved." if changed else "Nothing changed; your profile is as it was.",
             )
             return redirect("profile")
+    return render_profile(request, form=form)
+
+
+def render_profile(
+    request: HttpRequest,
+    *,
+    form: ProfileForm | None = None,
+    manager_form: ManagerRequestForm | None = None,
+    team_form: TeamRequestForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The profile page, with whichever of its forms was just refused showing its errors."""
+    assert isinstance(request.user, User)
+    person = User.objects.select_related("manager", "team__lead").get(pk=request.user.pk)
     context = {
-        "form": form,
+        "form": form or ProfileForm(person=person),
+        "manager_form": manager_form or ManagerRequestForm(),
+        "team_form": team_form or TeamRequestForm(person=person),
+        "pending": list(own_placement_requests(person)),
+        "declined": list(person.placement_requests.recently_declined()),
         "person": person,
         "tips": guide.tips_for("profile"),
         "guide": None if person.guide_dismissed_at else guide_for(person),
     }
-    return render(request, "people/profile.html", context)
+    return render(request, "people/profile.html", context, status=status)
 
 
 @login_required
@@ -191,6 +219,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "person": person,
         "profile_gaps": person.profile_gaps(),
         "reports": list(person.reports.filter(is_active=True).select_related("team")),
+        "waiting_requests": placement_requests_waiting_for(person).count(),
         "guide": None if person.guide_dismissed_at else guide_for(person),
         **goals_overview(person),
     }

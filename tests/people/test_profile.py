@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stepwise.people.models import AuditEvent, Level, Team, User
+from stepwise.people.models import AuditEvent, Level, User
 
 
 def profile_data(person: User, **changes: Any) -> dict[str, Any]:
@@ -20,8 +20,6 @@ def profile_data(person: User, **changes: Any) -> dict[str, Any]:
         "level": person.level,
         "target_level": person.target_level,
         "target_date": "",
-        "manager": person.manager_id or "",
-        "team": person.team_id or "",
         "timezone": person.timezone,
         "weekly_growth_hours": str(person.weekly_growth_hours),
     }
@@ -94,25 +92,6 @@ def test_bad_profile_input_explains_and_saves_nothing(
 
 
 @pytest.mark.django_db
-def test_a_manager_cannot_report_to_their_own_report(
-    alice: User, bob: User, client_for: Callable[[User], Client]
-) -> None:
-    response = client_for(bob).post(reverse("profile"), profile_data(bob, manager=alice.pk))
-    assert response.status_code == 200
-    assert "cannot report to their report" in response.content.decode()
-    bob.refresh_from_db()
-    assert bob.manager is None
-
-
-@pytest.mark.django_db
-def test_nobody_can_be_their_own_manager(alice: User, client_for: Callable[[User], Client]) -> None:
-    response = client_for(alice).post(reverse("profile"), profile_data(alice, manager=alice.pk))
-    assert response.status_code == 200
-    alice.refresh_from_db()
-    assert alice.manager is not None and alice.manager.username == "bob"
-
-
-@pytest.mark.django_db
 def test_dashboard_greets_and_says_what_is_missing(
     make_person: Callable[..., User], client_for: Callable[[User], Client]
 ) -> None:
@@ -131,12 +110,3 @@ def test_manager_dashboard_lists_their_reports(
     assert "People you manage" in page
     assert "Alice" in page and "Dan" in page
     assert "Eve" not in page
-
-
-@pytest.mark.django_db
-def test_team_can_be_chosen_from_the_profile(
-    alice: User, discovery: Team, client_for: Callable[[User], Client]
-) -> None:
-    client_for(alice).post(reverse("profile"), profile_data(alice, team=discovery.pk))
-    alice.refresh_from_db()
-    assert alice.team == discovery
