@@ -12,10 +12,13 @@ from collections.abc import Callable
 from datetime import date
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from stepwise.people.models import User
 
 app = typer.Typer(
     name="stepwise",
@@ -28,6 +31,10 @@ out = Console()
 err = Console(stderr=True)
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+UserOption = Annotated[
+    str | None,
+    typer.Option("--user", "-u", help="Act as this person (needed when there are several)."),
+]
 
 
 class CliError(Exception):
@@ -59,6 +66,24 @@ def friendly(command: Command) -> Command:
             _fail(f"database error: {str(error).splitlines()[0] if str(error) else error!r}")
 
     return wrapper  # type: ignore[return-value]
+
+
+def acting_person(username: str | None) -> User:
+    """The person named by --user, or the only person there is."""
+    from stepwise.people.models import User
+
+    people = User.objects.filter(is_active=True)
+    if username is not None:
+        person = people.filter(username__iexact=username.strip()).first()
+        if person is None:
+            raise CliError(f"no active account called {username!r}")
+        return person
+    only = list(people.order_by("pk")[:2])
+    if len(only) == 1:
+        return only[0]
+    if not only:
+        raise CliError("there are no accounts yet: create one with `stepwise createuser`")
+    raise CliError("several people use this Stepwise: say who you are with --user NAME")
 
 
 def _fail(message: str) -> NoReturn:
@@ -268,6 +293,7 @@ def manage(ctx: typer.Context) -> None:
 # helpers above, so these imports come last.
 import stepwise.goals.cli  # noqa: E402  (goals, goal show, checkin)
 import stepwise.goals.library.cli  # noqa: E402  (library search, library show)
+import stepwise.people.cli  # noqa: E402  (placement request, list, answer, withdraw, leave)
 import stepwise.skills.cli  # noqa: E402  (assessment show, assessment list)
 import stepwise.skills.framework_cli  # noqa: E402, F401  (framework import, export, list)
 

@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from stepwise.cli import CliError, _setup_django, app, friendly, out
+from stepwise.cli import (
+    CliError,
+    UserOption,
+    _setup_django,
+    acting_person,
+    app,
+    friendly,
+    out,
+)
 
 if TYPE_CHECKING:
     from stepwise.goals.models import CheckIn, Goal, Step
@@ -24,10 +32,6 @@ goal_app = typer.Typer(help="Look at one goal.", no_args_is_help=True)
 app.add_typer(goal_app, name="goal")
 
 GoalId = Annotated[int, typer.Argument(metavar="ID", help="The goal's id (see `stepwise goals`).")]
-UserOption = Annotated[
-    str | None,
-    typer.Option("--user", "-u", help="Act as this person (needed when there are several)."),
-]
 STATUS_HELP = "Only goals with this status: draft, active, paused, completed or dropped."
 STATUS_STYLES = {
     "done": "green",
@@ -37,24 +41,6 @@ STATUS_STYLES = {
     "behind": "red",
     "overdue": "bold red",
 }
-
-
-def acting_person(username: str | None) -> User:
-    """The person named by --user, or the only person there is."""
-    from stepwise.people.models import User
-
-    people = User.objects.filter(is_active=True)
-    if username is not None:
-        person = people.filter(username__iexact=username.strip()).first()
-        if person is None:
-            raise CliError(f"no active account called {username!r}")
-        return person
-    only = list(people.order_by("pk")[:2])
-    if len(only) == 1:
-        return only[0]
-    if not only:
-        raise CliError("there are no accounts yet: create one with `stepwise createuser`")
-    raise CliError("several people use this Stepwise: say who you are with --user NAME")
 
 
 def _goal_for(person: User, goal_id: int, *, for_change: bool = False) -> Goal:

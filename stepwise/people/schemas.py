@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class ErrorOut(Schema):
@@ -31,3 +31,53 @@ class ValidationErrorOut(Schema):
     """422: a sentence, or one entry per invalid field (``loc``, ``msg``)."""
 
     detail: str | list[dict[str, Any]]
+
+
+class TeamOut(Schema):
+    id: int
+    name: str
+    description: str
+
+
+class PlacementRequestOut(Schema):
+    """One of your own requests. It says what you asked for, never whether the account you
+    named exists."""
+
+    id: int
+    kind: str = Field(..., description="`manager` or `team`.")
+    asked_for: str = Field(..., description="The sign-in name, e-mail or team you gave.")
+    state: str = Field(..., description="`pending`, `confirmed`, `declined` or `cancelled`.")
+    reason: str = Field(..., description="Why it was declined, when it was.")
+    created_at: datetime
+    answered_at: datetime | None
+
+
+class WaitingRequestOut(Schema):
+    """A request waiting for your answer, as the manager named or the team's lead."""
+
+    id: int
+    kind: str = Field(..., description="`manager` or `team`.")
+    person_id: int
+    person_name: str
+    person_username: str
+    team_id: int | None
+    team_name: str | None
+    created_at: datetime
+
+
+class ManagerRequestIn(Schema):
+    manager: str = Field(
+        ...,
+        min_length=1,
+        max_length=254,
+        description="Your manager's sign-in name or e-mail address (exact, any case).",
+    )
+
+
+class TeamRequestIn(Schema):
+    team: int = Field(..., ge=1, le=2**31 - 1, description="The team's id (see `GET /teams`).")
+
+
+class AnswerIn(Schema):
+    confirm: bool = Field(..., description="`true` to confirm, `false` to decline.")
+    reason: str = Field("", max_length=500, description="Needed when you decline.")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.table import Table
 
-from stepwise.cli import CliError, _setup_django, app, friendly, out
+from stepwise.cli import CliError, UserOption, _setup_django, app, friendly, out
 
 if TYPE_CHECKING:
     from stepwise.people.models import User
@@ -28,10 +28,6 @@ assessment_app = typer.Typer(
 )
 app.add_typer(assessment_app, name="assessment")
 
-UserOption = Annotated[
-    str | None,
-    typer.Option("--user", "-u", help="Act as this person (needed when there are several)."),
-]
 HOW_TO_START = (
     "start one in the app (Skills, then Start your self-assessment) "
     "or with POST /api/v1/assessments"
@@ -155,7 +151,7 @@ def show_assessment(
     Each competency's rating sits beside what your level and your target level expect.
     """
     _setup_django()
-    from stepwise.goals.cli import acting_person
+    from stepwise.cli import acting_person
 
     person = acting_person(user)
     assessment = _assessment_for(person, assessment_id)
@@ -173,7 +169,7 @@ def list_assessments(user: UserOption = None) -> None:
     """List the assessments you can see: yours, and those shared with you."""
     _setup_django()
     from stepwise.access import visible_assessments
-    from stepwise.goals.cli import acting_person
+    from stepwise.cli import acting_person
 
     person = acting_person(user)
     rows = list(
