@@ -18,12 +18,13 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 
 from stepwise.goals.models import (
     CheckIn,
     Goal,
+    GoalEvent,
     GoalMentor,
     GoalQuerySet,
     GoalStatus,
@@ -31,7 +32,13 @@ from stepwise.goals.models import (
     Visibility,
 )
 from stepwise.people.models import ApiToken, PlacementRequest, PlacementRequestQuerySet, Team, User
-from stepwise.skills.models import Assessment, AssessmentKind, AssessmentQuerySet
+from stepwise.skills.models import (
+    Assessment,
+    AssessmentEvent,
+    AssessmentKind,
+    AssessmentQuerySet,
+    Rating,
+)
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
@@ -309,3 +316,47 @@ def access_assessable_person(user: Person, person_id: int) -> User:
         return assessable_people(user).get(pk=person_id)
     except User.DoesNotExist:
         raise Http404("No such person") from None
+
+
+# ---- the Django admin --------------------------------------------------------------------
+# An admin administers accounts, teams, frameworks and settings, and restores deleted
+# things; they read nobody's private content, in the app or in the Django admin (decision
+# 0006). The admin shows who, when and in what state, never these fields.
+
+ADMIN_HIDDEN_FIELDS: dict[type[Model], frozenset[str]] = {
+    Assessment: frozenset({"summary"}),
+    AssessmentEvent: frozenset({"detail"}),
+    Rating: frozenset(
+        {"score", "evidence", "evidence_links", "is_strength", "is_weakness", "is_interest"}
+    ),
+    Goal: frozenset(
+        {
+            "title",
+            "description",
+            "why",
+            "metric_unit",
+            "outcome",
+            "evidence",
+            "evidence_links",
+            "drop_reason",
+        }
+    ),
+    Step: frozenset({"title", "evidence"}),
+    CheckIn: frozenset({"note", "blockers"}),
+    GoalEvent: frozenset({"changes", "reason"}),
+}
+
+
+def can_restore_for_others(user: Person) -> bool:
+    """Who brings back what someone else deleted (an assessment, in the Django admin)."""
+    return is_admin(user)
+
+
+def admin_fields(model: type[Model]) -> tuple[str, ...]:
+    """What the Django admin may show of ``model``: its fields but the private ones."""
+    hidden = ADMIN_HIDDEN_FIELDS.get(model, frozenset())
+    return tuple(
+        field.name
+        for field in model._meta.get_fields()
+        if field.concrete and not field.auto_created and field.name not in hidden
+    )

@@ -7,13 +7,33 @@ who mentors alice, eve a PM in Discovery, and an admin who runs the installation
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from stepwise.goals.actions import do_create_goal
+from stepwise.goals.models import Goal, GoalStatus
 from stepwise.people.models import Level, Team, User
 
 PASSWORD = "correct-horse-battery-9"
+
+
+def active_goal(owner: User, *, title: str, visibility: str) -> Goal:
+    """An active goal of ``owner``, started a few days ago, made through the action."""
+    today = timezone.localdate()
+    return do_create_goal(
+        owner=owner,
+        title=title,
+        baseline=Decimal(0),
+        target=Decimal(30),
+        start_date=today - timedelta(days=5),
+        due_date=today + timedelta(days=60),
+        visibility=visibility,
+        status=GoalStatus.ACTIVE,
+    )
 
 
 @pytest.fixture(autouse=True)

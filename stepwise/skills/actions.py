@@ -6,13 +6,13 @@ Each action runs in one transaction and validates before it writes; a refused ch
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from stepwise.access import latest_self_assessment
+from stepwise.access import can_restore_for_others, latest_self_assessment
 from stepwise.goals.actions import StaleEdit
 from stepwise.people.models import User
 from stepwise.skills.framework_file import FrameworkSpec, parse_framework
@@ -311,6 +311,30 @@ def do_delete_assessment(*, assessment: Assessment, actor: User) -> Assessment:
     assessment.deleted_at = timezone.now()
     _bump(assessment, "deleted_at")
     _record(assessment, actor, AssessmentEvent.Kind.DELETED)
+    return assessment
+
+
+@transaction.atomic
+def do_restore_assessment(*, assessment: Assessment, actor: User) -> Assessment:
+    """An admin brings a deleted assessment back, ratings and all, without reading it."""
+    if not can_restore_for_others(actor):
+        raise PermissionDenied("Only an admin brings back a deleted assessment.")
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.deleted_at is None:
+        return assessment
+    if (
+        assessment.completed_at is None
+        and Assessment.objects.drafts()
+        .filter(person=assessment.person_id, assessor=assessment.assessor_id)
+        .exists()
+    ):
+        raise ValidationError(
+            "A newer unfinished assessment by the same person exists; bringing this draft "
+            "back would make two. Ask them to finish or delete the newer one first."
+        )
+    assessment.deleted_at = None
+    _bump(assessment, "deleted_at")
+    _record(assessment, actor, AssessmentEvent.Kind.RESTORED)
     return assessment
 
 

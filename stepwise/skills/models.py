@@ -181,6 +181,7 @@ class AssessmentEvent(models.Model):
         SHARED = "shared", "Shared"
         UNSHARED = "unshared", "Stopped sharing"
         DELETED = "deleted", "Deleted"
+        RESTORED = "restored", "Restored"
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import timedelta
-from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from stepwise.access import assessable_people, visible_goals, visible_people
-from stepwise.goals.actions import do_create_goal
-from stepwise.goals.models import Goal, GoalStatus, Visibility
+from stepwise.goals.models import Goal, Visibility
 from stepwise.people import actions
 from stepwise.people.models import AuditEvent, PlacementRequest, Team, User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, active_goal
 
 pytestmark = pytest.mark.django_db
 
@@ -27,17 +23,7 @@ Kind = AuditEvent.Kind
 
 
 def team_goal_of(owner: User) -> Goal:
-    today = timezone.localdate()
-    return do_create_goal(
-        owner=owner,
-        title="Cut checkout drop-off by a third",
-        baseline=Decimal(0),
-        target=Decimal(30),
-        start_date=today - timedelta(days=5),
-        due_date=today + timedelta(days=60),
-        visibility=Visibility.TEAM,
-        status=GoalStatus.ACTIVE,
-    )
+    return active_goal(owner, title="Cut checkout drop-off by a third", visibility=Visibility.TEAM)
 
 
 def same_page(html: str, typed: str) -> str:
