@@ -396,7 +396,7 @@ def do_remove_manager(*, person: User, request: HttpRequest | None = None) -> bo
 
 
 def _leave(person: User, field: str, request: HttpRequest | None) -> bool:
-    person = User.objects.select_for_update().select_related(field).get(pk=person.pk)
+    person = User.objects.select_for_update(of=("self",)).select_related(field).get(pk=person.pk)
     former = getattr(person, field)
     if former is None:
         return False
