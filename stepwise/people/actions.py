@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,6 +18,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from stepwise.access import can_place_people, may_answer_placement
+from stepwise.people import confirmation
 from stepwise.people.audit import record_event
 from stepwise.people.models import (
     ApiToken,
@@ -63,21 +65,59 @@ def do_sign_up(
     password: str,
     display_name: str = "",
     request: HttpRequest | None = None,
-) -> User:
-    """Create an account from the sign-up page; the very first account becomes the admin."""
+) -> User | None:
+    """Create an account from the sign-up page (decision 0007).
+
+    The very first account becomes the admin and is ready at once. A later one waits,
+    inactive, until its owner follows the link mailed to its address. An address that
+    already has an account gets no second one, and its owner an e-mail: the answer is None,
+    and the page must look the same as for a new account."""
     organisation = Organisation.objects.select_for_update().get_or_create(pk=1)[0]
     first = not User.objects.exists()
     if not first and not organisation.allow_self_signup:
         raise SignupClosed("Sign-up is closed. Ask your Stepwise admin for an account.")
+    owner = User.objects.filter(email__iexact=email.strip()).first()
+    if owner is not None:
+        make_password(password)  # the work of a new account, so the timing tells nothing
+        record_event(
+            AuditEvent.Kind.SIGNUP,
+            request=request,
+            subject=owner,
+            username=username,
+            address_in_use=True,
+        )
+        transaction.on_commit(lambda: confirmation.send_address_in_use(owner, request))
+        return None
     user = _create_user(
         username=username,
         email=email,
         password=password,
         display_name=display_name,
         is_admin=first,
+        is_active=first,
     )
-    record_event(AuditEvent.Kind.SIGNUP, request=request, actor=user, first_account=first)
+    record_event(
+        AuditEvent.Kind.SIGNUP,
+        request=request,
+        actor=user,
+        first_account=first,
+        awaiting_confirmation=not first,
+    )
+    if not first:
+        transaction.on_commit(lambda: confirmation.send_confirmation(user, request))
     return user
+
+
+@transaction.atomic
+def do_confirm_sign_up(*, person: User, request: HttpRequest | None = None) -> User:
+    """The owner of a new account followed the link mailed to its address: open it."""
+    person = User.objects.select_for_update().get(pk=person.pk)
+    if not confirmation.awaits_confirmation(person):
+        raise ValidationError("This account does not wait for confirmation.")
+    person.is_active = True
+    person.save(update_fields=["is_active"])
+    record_event(AuditEvent.Kind.SIGNUP, request=request, actor=person, confirmed=True)
+    return person
 
 
 @transaction.atomic

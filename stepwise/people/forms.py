@@ -40,14 +40,19 @@ class SignUpForm(UserCreationForm[User]):
     def clean_username(self) -> str:
         username: str = self.cleaned_data["username"].strip()
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError("That sign-in name is taken. Try another one.")
+            raise forms.ValidationError(
+                "That sign-in name is taken. Try another one.", code="taken"
+            )
         return username
 
     def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account already uses this email address.")
-        return email
+        # An address already in use is not refused here: the page must not tell who has an
+        # account. do_sign_up e-mails that address's owner instead (decision 0007).
+        return str(self.cleaned_data["email"]).strip()
+
+    def _get_validation_exclusions(self) -> set[str]:
+        # Nor by the model's unique constraint on the address, which the form would report.
+        return {*super()._get_validation_exclusions(), "email"}  # type: ignore[misc]
 
 
 class ProfileForm(forms.Form):

@@ -85,6 +85,18 @@ def login_lockout(username: str, address: str | None) -> Lockout | None:
     return max(active, key=lambda lock: lock.until) if active else None
 
 
+def address_lockout(address: str | None) -> Lockout | None:
+    """The per-address limit alone, for doors that try no particular account: a sign-up that
+    hits a taken sign-in name counts here, so names cannot be probed in bulk (decision 0007)."""
+    if not address:
+        return None
+    window = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+    failures = AuditEvent.objects.filter(
+        kind=AuditEvent.Kind.LOGIN_FAILED, ip_address=address, at__gte=timezone.now() - window
+    )
+    return _lockout_from(failures, settings.LOGIN_ATTEMPTS_PER_ADDRESS, window)
+
+
 def _latest(events: QuerySet[AuditEvent]) -> datetime | None:
     return events.values_list("at", flat=True).first()
 

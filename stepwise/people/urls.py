@@ -7,6 +7,8 @@ from stepwise.people import organisation_views, placement_views, views
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("signup/", views.sign_up, name="signup"),
+    path("signup/sent/", views.sign_up_sent, name="signup_sent"),
+    path("signup/confirm/<uidb64>/<token>/", views.confirm_sign_up, name="signup_confirm"),
     path("login/", views.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),

@@ -33,7 +33,7 @@ from stepwise.access import (
 from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import signed_in
-from stepwise.people import actions
+from stepwise.people import actions, confirmation
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
 from stepwise.people.forms import (
@@ -44,7 +44,7 @@ from stepwise.people.forms import (
     TeamRequestForm,
 )
 from stepwise.people.models import AuditEvent, Organisation, User
-from stepwise.people.throttle import login_lockout
+from stepwise.people.throttle import address_lockout, login_lockout
 from stepwise.skills import guide
 from stepwise.skills.onboarding import guide_for
 
@@ -70,19 +70,26 @@ def sign_up(request: HttpRequest) -> HttpResponse:
     if not first and not Organisation.current().allow_self_signup:
         return render(request, "registration/signup_closed.html", status=403)
     form = SignUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = _sign_up_from(form, request)
-        if user is not None:
-            login(request, user, backend="stepwise.people.backends.ThrottledModelBackend")
-            messages.success(request, f"Welcome to Stepwise, {user.name}.")
-            return redirect("profile" if first else "dashboard")
-    return render(request, "registration/signup.html", {"form": form, "first_account": first})
+    context = {"form": form, "first_account": first, "lockout_message": ""}
+    if request.method == "POST":
+        lock = address_lockout(client_address(request))
+        if lock is not None:
+            context["lockout_message"] = lock.message
+            return render(request, "registration/signup.html", context, status=429)
+        if form.is_valid():
+            signed_up = _sign_up_from(form, request)
+            if signed_up is not None:
+                return signed_up
+        elif form.has_error("username", code="taken"):
+            # A taken name draws on the address's failed sign-in allowance (decision 0007).
+            record_event(AuditEvent.Kind.LOGIN_FAILED, request=request, door="signup")
+    return render(request, "registration/signup.html", context)
 
 
-def _sign_up_from(form: SignUpForm, request: HttpRequest) -> User | None:
+def _sign_up_from(form: SignUpForm, request: HttpRequest) -> HttpResponse | None:
     data = form.cleaned_data
     try:
-        return actions.do_sign_up(
+        user = actions.do_sign_up(
             username=data["username"],
             email=data["email"],
             password=data["password1"],
@@ -91,9 +98,35 @@ def _sign_up_from(form: SignUpForm, request: HttpRequest) -> User | None:
         )
     except actions.SignupClosed as closed:
         form.add_error(None, str(closed))
+        return None
     except ValidationError as error:
         attach_errors(form, error)
-    return None
+        return None
+    if user is None or not user.is_active:
+        return redirect("signup_sent")  # a new account or an address in use: the same answer
+    login(request, user, backend="stepwise.people.backends.ThrottledModelBackend")
+    messages.success(request, f"Welcome to Stepwise, {user.name}.")
+    return redirect("profile")
+
+
+@require_safe
+def sign_up_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/signup_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_sign_up(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The link mailed to a new account's address: a button (so that mail scanners opening
+    links confirm nothing) that opens the account and signs its owner in."""
+    person = confirmation.person_to_confirm(uidb64, token)
+    if person is None:
+        return render(request, "registration/signup_confirm.html", {"person": None}, status=400)
+    if request.method == "POST":
+        person = actions.do_confirm_sign_up(person=person, request=request)
+        login(request, person, backend="stepwise.people.backends.ThrottledModelBackend")
+        messages.success(request, f"Welcome to Stepwise, {person.name}.")
+        return redirect("dashboard")
+    return render(request, "registration/signup_confirm.html", {"person": person})
 
 
 @sensitive_post_parameters("password")
