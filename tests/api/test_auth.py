@@ -25,7 +25,7 @@ def test_without_credentials_the_api_answers_401_in_json(api: Api) -> None:
 
 
 def test_a_junk_session_cookie_without_a_token_is_a_401_not_a_csrf_failure() -> None:
-    client = Client()
+    client = Client(enforce_csrf_checks=True)
     client.cookies["sessionid"] = "not-a-session-at-all"
     for method in ("get", "post"):
         response = getattr(client, method)("/api/v1/goals", content_type="application/json")
