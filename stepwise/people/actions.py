@@ -66,7 +66,7 @@ def do_sign_up(
     display_name: str = "",
     request: HttpRequest | None = None,
 ) -> User | None:
-    """Create an account from the sign-up page (decision 0007).
+    """Create an account from the sign-up page (decision 0008).
 
     The very first account becomes the admin and is ready at once. A later one waits,
     inactive, until its owner follows the link mailed to its address. An address that

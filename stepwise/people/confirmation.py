@@ -1,4 +1,4 @@
-"""Sign-up that does not tell anyone which e-mail addresses have an account (decision 0007).
+"""Sign-up that does not tell anyone which e-mail addresses have an account (decision 0008).
 
 Apart from the very first account, a new account waits until its owner follows the link
 mailed to its address. An address that already has an account gets no second one: its owner

@@ -47,7 +47,7 @@ class SignUpForm(UserCreationForm[User]):
 
     def clean_email(self) -> str:
         # An address already in use is not refused here: the page must not tell who has an
-        # account. do_sign_up e-mails that address's owner instead (decision 0007).
+        # account. do_sign_up e-mails that address's owner instead (decision 0008).
         return str(self.cleaned_data["email"]).strip()
 
     def _get_validation_exclusions(self) -> set[str]:

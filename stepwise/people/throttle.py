@@ -87,7 +87,7 @@ def login_lockout(username: str, address: str | None) -> Lockout | None:
 
 def address_lockout(address: str | None) -> Lockout | None:
     """The per-address limit alone, for doors that try no particular account: a sign-up that
-    hits a taken sign-in name counts here, so names cannot be probed in bulk (decision 0007)."""
+    hits a taken sign-in name counts here, so names cannot be probed in bulk (decision 0008)."""
     if not address:
         return None
     window = timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)

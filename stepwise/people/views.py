@@ -81,7 +81,7 @@ def sign_up(request: HttpRequest) -> HttpResponse:
             if signed_up is not None:
                 return signed_up
         elif form.has_error("username", code="taken"):
-            # A taken name draws on the address's failed sign-in allowance (decision 0007).
+            # A taken name draws on the address's failed sign-in allowance (decision 0008).
             record_event(AuditEvent.Kind.LOGIN_FAILED, request=request, door="signup")
     return render(request, "registration/signup.html", context)
 

@@ -109,7 +109,7 @@ def test_sign_up_naming_bob_is_not_his_report_until_he_confirms(
     )
     assert signed_up.status_code == 302
     mallory = User.objects.get(username="mallory")
-    actions.do_confirm_sign_up(person=mallory)  # she follows the link mailed to her (decision 0007)
+    actions.do_confirm_sign_up(person=mallory)  # she follows the link mailed to her (decision 0008)
     newcomer.force_login(mallory)
     newcomer.post(  # the old way in: naming a manager on the profile form
         reverse("profile"),
