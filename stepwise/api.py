@@ -54,7 +54,26 @@ class BrowserSession(SessionAuth):
         return super()._get_key(request)
 
 
-api = NinjaAPI(
+MALFORMED_BODY = {
+    "description": "The body is not valid JSON (nothing was read or changed).",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}},
+}
+
+
+class StepwiseAPI(NinjaAPI):
+    """Ninja's API, with the answers Ninja gives but does not document: every operation that
+    reads a body can answer 400 when the body is not JSON at all."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        document = super().get_openapi_schema(**kwargs)
+        for operations in document["paths"].values():
+            for operation in operations.values():
+                if "requestBody" in operation:
+                    operation["responses"].setdefault(400, MALFORMED_BODY)
+        return document
+
+
+api = StepwiseAPI(
     title="Stepwise API",
     version="1",
     description=(

@@ -33,7 +33,7 @@ class Pages(PageNumberPagination):
 
     class Input(Schema):
         page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, description="At most 100; 20 by default.")
+        page_size: int | None = Field(None, ge=1, le=100, description="At most 100; 20 by default.")
 
 
 PAGES: dict[str, Any] = {"page_size": 20, "max_page_size": 100}

@@ -26,6 +26,7 @@ from stepwise.goals.models import (
     Step,
     title_has_words,
 )
+from stepwise.lib.limits import check_fields, check_values
 from stepwise.people.models import User
 
 GOAL_FIELDS = (
@@ -83,6 +84,7 @@ def _check_version(obj: Goal | Step | CheckIn, expected: int | None, what: str) 
 
 
 def _record(goal: Goal, actor: User | None, kind: GoalEvent.Kind, **fields: Any) -> GoalEvent:
+    check_values({"reason": fields.get("reason", "")})
     return GoalEvent.objects.create(goal=goal, actor=actor, kind=kind, **fields)
 
 
@@ -100,7 +102,11 @@ def needs_target(status: str, metric_kind: str) -> bool:
     return status == GoalStatus.ACTIVE and metric_kind in (MetricKind.NUMBER, MetricKind.PERCENTAGE)
 
 
+GOAL_TEXTS = ("description", "why", "outcome", "evidence", "evidence_links", "drop_reason")
+
+
 def _validate_goal(goal: Goal) -> None:
+    check_fields(goal, ("title", "metric_unit", *GOAL_TEXTS, "start_date", "due_date", "closed_on"))
     goal.full_clean(exclude=["owner"])
     errors: dict[str, str] = {}
     if not title_has_words(goal.title):
@@ -131,6 +137,7 @@ def do_create_goal(*, owner: User, status: str = GoalStatus.DRAFT, **fields: Any
         raise ValueError(f"not goal fields: {', '.join(sorted(unknown))}")
     if status not in (GoalStatus.DRAFT, GoalStatus.ACTIVE):
         raise ValidationError({"status": "A new goal starts as a draft or active."})
+    fields.setdefault("start_date", owner.today())
     goal = Goal(owner=owner, status=status, **fields)
     if goal.current is None and goal.baseline is not None:
         goal.current = goal.baseline
@@ -228,6 +235,11 @@ def do_complete_goal(
     _refuse_move(goal, GoalStatus.COMPLETED)
     if not outcome.strip():
         raise ValidationError({"outcome": "Say what you achieved: it is the record you keep."})
+    on = on or actor.today()
+    if on > actor.today():
+        raise ValidationError({"on": "A goal cannot be completed in the future."})
+    if on < goal.start_date:
+        raise ValidationError({"on": "A goal cannot be completed before it starts."})
     return _set_status(
         goal,
         actor,
@@ -235,7 +247,7 @@ def do_complete_goal(
         outcome=outcome.strip(),
         evidence=evidence.strip(),
         evidence_links=evidence_links.strip(),
-        closed_on=on or timezone.localdate(),
+        closed_on=on,
     )
 
 
@@ -254,7 +266,7 @@ def do_drop_goal(
         GoalStatus.DROPPED,
         reason,
         drop_reason=reason.strip(),
-        closed_on=timezone.localdate(),
+        closed_on=actor.today(),
     )
 
 
@@ -287,7 +299,10 @@ def do_restore_goal(*, goal: Goal, actor: User) -> Goal:
 
 
 def _validate_step(step: Step) -> None:
+    check_fields(step, ("title", "evidence", "due_date", "done_on"))
     step.full_clean(exclude=["goal", "depends_on"])
+    if not step.title.strip():
+        raise ValidationError({"title": "Name the step."})
     goal = step.goal
     if step.due_date and step.due_date < goal.start_date:
         raise ValidationError({"due_date": "A step cannot be due before the goal starts."})
@@ -382,10 +397,12 @@ def do_complete_step(
     *, step: Step, actor: User, done_on: date | None = None, evidence: str = ""
 ) -> Step:
     step = Step.objects.select_for_update().select_related("goal").get(pk=step.pk)
-    done_on = done_on or timezone.localdate()
-    if done_on > timezone.localdate():
+    today = actor.today()
+    done_on = done_on or today
+    if done_on > today:
         raise ValidationError({"done_on": "A step cannot be done in the future."})
     diff = _diff(step, {"done_on": done_on, "evidence": evidence.strip() or step.evidence})
+    _validate_step(step)
     step.version += 1
     step.save()
     _record(step.goal, actor, GoalEvent.Kind.STEP_DONE, step=step, changes=diff)
@@ -444,10 +461,13 @@ def do_reorder_steps(*, goal: Goal, actor: User, order: list[int]) -> None:
 
 
 def _validate_checkin(checkin: CheckIn) -> None:
+    check_fields(checkin, ("note", "blockers", "on"))
     checkin.full_clean(exclude=["goal", "author"])
     goal = checkin.goal
-    if checkin.on > timezone.localdate():
+    if checkin.on > checkin.author.today():
         raise ValidationError({"on": "A check-in cannot be dated in the future."})
+    if checkin.on < goal.start_date:
+        raise ValidationError({"on": "A check-in cannot be dated before the goal starts."})
     if goal.metric_kind == MetricKind.PERCENTAGE and not 0 <= checkin.value <= 100:
         raise ValidationError({"value": "A percentage is between 0 and 100."})
     if goal.metric_kind == MetricKind.YES_NO and checkin.value not in (0, 1):
@@ -489,7 +509,7 @@ def do_record_checkin(
         confidence=confidence,
         note=note.strip(),
         blockers=blockers.strip(),
-        on=on or timezone.localdate(),
+        on=on or author.today(),
     )
     _validate_checkin(checkin)
     checkin.save()

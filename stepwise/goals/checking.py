@@ -11,29 +11,18 @@ Whoever looks at the goal, the verdicts are the same.
 from __future__ import annotations
 
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from django.db.models import Sum
-from django.utils import timezone
 
 from stepwise.goals.models import Goal
 from stepwise.people.models import Organisation, User
 from stepwise.smart import Analysis, Context, InvalidGoalText, analyze
 
 
-def today_for(person: User) -> date:
-    """Today's date where the person is."""
-    try:
-        zone = ZoneInfo(person.timezone)
-    except (ValueError, KeyError):
-        zone = ZoneInfo("UTC")
-    return timezone.localdate(timezone=zone)
-
-
 def context_for(person: User, *, today: date | None = None) -> Context:
     """What the app knows about the person that can turn a verdict (see SMART.md)."""
     return Context(
-        today=today or today_for(person),
+        today=today or person.today(),
         level=person.level or None,
         weekly_capacity_hours=float(person.weekly_growth_hours),
         fiscal_year_start_month=Organisation.current().fiscal_year_start_month,
@@ -55,7 +44,7 @@ def goal_context(goal: Goal) -> Context:
         others = others.exclude(pk=goal.pk)
     other_effort = others.aggregate(total=Sum("weekly_effort_hours"))["total"]
     return Context(
-        today=today_for(owner),
+        today=owner.today(),
         level=owner.level or None,
         weekly_capacity_hours=float(owner.weekly_growth_hours),
         effort_hours_per_week=float(goal.weekly_effort_hours or 0),

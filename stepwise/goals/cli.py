@@ -8,6 +8,7 @@ app (``stepwise/cli.py`` imports it).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Annotated
 
@@ -76,7 +77,6 @@ def list_goals(
     """List the goals you can see, with where each stands."""
     _setup_django()
     from stepwise.access import visible_goals
-    from stepwise.goals.checking import today_for
     from stepwise.goals.models import GoalStatus
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of
@@ -106,7 +106,7 @@ def list_goals(
     table.add_column("progress", justify="right")
     table.add_column("standing")
     table.add_column("due")
-    today = today_for(person)
+    today = person.today()
     for goal in rows:
         standing = standing_of(goal, *goal.live_rows(), today)
         cells = [str(goal.pk), goal.title]
@@ -130,14 +130,13 @@ def show_goal(
 ) -> None:
     """Show one goal: where it stands and why, its steps and its latest check-ins."""
     _setup_django()
-    from stepwise.goals.checking import today_for
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of
 
     person = acting_person(user)
     goal = _goal_for(person, goal_id)
     steps, checkins = goal.live_rows()
-    standing = standing_of(goal, steps, checkins, today_for(person))
+    standing = standing_of(goal, steps, checkins, person.today())
     out.print(f"[bold]#{goal.pk} {goal.title}[/]", highlight=False)
     due = f", due {goal.due_date.isoformat()}" if goal.due_date else ", no due date"
     out.print(
@@ -211,24 +210,33 @@ def checkin(
     ],
     note: Annotated[str, typer.Option(help="What happened.")] = "",
     blockers: Annotated[str, typer.Option(help="Anything in the way.")] = "",
+    on: Annotated[
+        str, typer.Option(help="The day it is for, YYYY-MM-DD; today (yours) by default.")
+    ] = "",
     user: UserOption = None,
 ) -> None:
     """Check in on one of your goals: where it stands and how confident you are."""
     _setup_django()
     from stepwise.goals.actions import do_record_checkin
-    from stepwise.goals.checking import today_for
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of
 
     amount = _parse_value(value)
     level = _parse_confidence(confidence)
+    day = _parse_day(on) if on else None
     person = acting_person(user)
     goal = _goal_for(person, goal_id, for_change=True)
     recorded = do_record_checkin(
-        goal=goal, author=person, value=amount, confidence=level, note=note, blockers=blockers
+        goal=goal,
+        author=person,
+        value=amount,
+        confidence=level,
+        note=note,
+        blockers=blockers,
+        on=day,
     )
     goal.refresh_from_db()
-    standing = standing_of(goal, *goal.live_rows(), today_for(person))
+    standing = standing_of(goal, *goal.live_rows(), person.today())
     out.print(
         f"Checked in on #{goal.pk} {goal.title}: {_number(recorded.value)}, "
         f"confidence {recorded.confidence}/5.",
@@ -246,6 +254,13 @@ def _parse_value(text: str) -> Decimal:
     if not amount.is_finite():
         raise CliError(f"--value must be a number, like 40 or 12.5 (got {text!r})")
     return amount
+
+
+def _parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--on must be a date like 2026-03-31 (got {text!r})") from None
 
 
 def _parse_confidence(text: str) -> int:

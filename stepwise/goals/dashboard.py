@@ -19,7 +19,6 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from stepwise.access import own_goals
-from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm
 from stepwise.goals.models import CheckIn, GoalStatus, MetricKind, Step
 from stepwise.goals.progress import THRESHOLDS, Assessment, Status
@@ -174,7 +173,7 @@ def _overdue_steps(card: GoalCard, today: date) -> Iterator[dict[str, Any]]:
 
 
 def goals_overview(person: User) -> dict[str, Any]:
-    today = today_for(person)
+    today = person.today()
     goals = _active_goals(person)
     goals_url = reverse("goal_list")
     steps, checkins = _rows_by_goal([goal.pk for goal in goals], today)

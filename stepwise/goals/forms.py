@@ -17,10 +17,11 @@ from stepwise.goals.models import (
     Visibility,
     title_has_words,
 )
+from stepwise.lib.forms import Form
 from stepwise.smart import MAX_CHARS
 
 
-class CheckGoalForm(forms.Form):
+class CheckGoalForm(Form):
     text = forms.CharField(
         label="Your goal, in your own words",
         max_length=MAX_CHARS,
@@ -49,7 +50,7 @@ class SometimesRequiredDecimalField(forms.DecimalField):
         self.required_note = required_note
 
 
-class GoalForm(forms.Form):
+class GoalForm(Form):
     """The guided builder's fields, in the order a person answers them."""
 
     title = forms.CharField(
@@ -144,7 +145,7 @@ class GoalForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k not in self.NOT_GOAL_FIELDS}
 
 
-class CompleteGoalForm(forms.Form):
+class CompleteGoalForm(Form):
     outcome = forms.CharField(
         label="What did you achieve?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -175,7 +176,7 @@ class CompleteGoalForm(forms.Form):
         return "\n".join(filter(None, links))
 
 
-class DropGoalForm(forms.Form):
+class DropGoalForm(Form):
     reason = forms.CharField(
         label="Why are you dropping it?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -191,7 +192,7 @@ class StepChoices(forms.SelectMultiple):
     template_name = "goals/widgets/select.html"
 
 
-class StepForm(forms.Form):
+class StepForm(Form):
     title = forms.CharField(label="Step", max_length=200)
     due_date = forms.DateField(label="Due", required=False, widget=DateInput)
     effort_hours = forms.DecimalField(
@@ -228,12 +229,12 @@ class StepForm(forms.Form):
             field.choices = [(other.pk, other.title) for other in others]
 
 
-class StepDoneForm(forms.Form):
+class StepDoneForm(Form):
     done_on = forms.DateField(label="Done on", widget=DateInput)
     evidence = forms.CharField(label="Evidence", required=False, max_length=2000)
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(Form):
     value = forms.DecimalField(label="Where it stands now", max_digits=14, decimal_places=2)
     confidence = forms.TypedChoiceField(
         label="How confident are you of reaching it?",

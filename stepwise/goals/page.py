@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
-from stepwise.goals.checking import judge_goal_or_none, today_for, verdict_rows
+from stepwise.goals.checking import judge_goal_or_none, verdict_rows
 from stepwise.goals.forms import CheckInForm, StepForm
 from stepwise.goals.models import CheckIn, Goal, GoalEvent, GoalStatus, Step
 from stepwise.goals.progress import (
@@ -41,7 +41,7 @@ class CheckInPoint(NamedTuple):
 
 
 def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
-    today = today_for(person)
+    today = person.today()
     steps = list(goal.steps.alive())
     live = goal.checkins.filter(deleted_at__isnull=True)
     points = [
@@ -179,7 +179,7 @@ def _recent_events(goal: Goal) -> dict[str, Any]:
 
 def history_page_context(goal: Goal, person: User) -> dict[str, Any]:
     """Everything that ever happened to the goal, newest first, and the chart's numbers."""
-    today = today_for(person)
+    today = person.today()
     steps = list(goal.steps.alive())
     points = [
         CheckInPoint(*row)

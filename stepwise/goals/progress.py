@@ -419,13 +419,22 @@ def _recent(
     start (at 0%) is the second."""
     if not history:
         return []
-    oldest = history[-1][0] - timedelta(days=thresholds.forecast_window_days)
+    oldest = _shifted(history[-1][0], -thresholds.forecast_window_days)
     recent = [point for point in history if point[0] >= oldest][-thresholds.forecast_checkins :]
     if len(recent) < 2:
         recent = history[-2:]
     if len(recent) < 2 and start < recent[0][0]:
         recent = [(start, 0.0), *recent]
     return recent
+
+
+def _shifted(day: date, days: int) -> date:
+    """``day`` plus ``days``, held within the calendar (year 1 to 9999) instead of failing:
+    the maths must answer for any stored date, even one the app no longer accepts."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.min if days < 0 else date.max
 
 
 def _slope(points: Sequence[tuple[date, float]]) -> float | None:
@@ -463,7 +472,7 @@ def _pace_finish(facts: GoalFacts, today: date, thresholds: Thresholds) -> date 
     if days > thresholds.forecast_horizon_days:
         return None
     # Whole days, rounded up; the tolerance keeps float noise (80.0000001) from adding a day.
-    return max(today, last_day + timedelta(days=math.ceil(days - 1e-9)))
+    return max(today, _shifted(last_day, math.ceil(days - 1e-9)))
 
 
 # ---------------------------------------------------------------------------------------------

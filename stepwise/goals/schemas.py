@@ -6,9 +6,8 @@ from typing import Annotated, Any, Literal
 
 import pydantic
 from ninja import Field, Schema
-from pydantic import AfterValidator, ValidationInfo, WithJsonSchema, field_validator
+from pydantic import ValidationInfo, WithJsonSchema, field_validator
 
-from stepwise.goals.checking import today_for
 from stepwise.goals.models import (
     Category,
     Goal,
@@ -20,28 +19,30 @@ from stepwise.goals.models import (
 )
 from stepwise.goals.progress import rounded
 from stepwise.goals.standing import standing_of
+from stepwise.lib import clock
+from stepwise.lib.api_types import Day, Id, Input, Line, Said, Text, Title, Version, Word
 from stepwise.people.models import User
 from stepwise.smart import MAX_CHARS
 
 
-class SmartContextIn(Schema):
+class SmartContextIn(Input):
     """What you know around the goal; every field is optional."""
 
-    today: date | None = Field(None, description="Take this date as today (default: today).")
-    level: str | None = Field(None, description="The person's level, e.g. associate_pm.")
+    today: Day | None = Field(None, description="Take this date as today (default: today).")
+    level: Word | None = Field(None, description="The person's level, e.g. associate_pm.")
     weekly_capacity_hours: float | None = Field(None, ge=0, le=168)
     effort_hours_per_week: float | None = Field(None, ge=0, le=168)
-    due_date: date | None = None
+    due_date: Day | None = None
     other_active_goals_effort_hours_per_week: float = Field(0, ge=0, le=168)
-    linked_competencies: list[str] = Field(default_factory=list, max_length=50)
-    linked_objectives: list[str] = Field(default_factory=list, max_length=50)
+    linked_competencies: list[Word] = Field(default_factory=list, max_length=50)
+    linked_objectives: list[Line] = Field(default_factory=list, max_length=50)
     competency_gap: bool = False
-    next_review: date | None = None
+    next_review: Day | None = None
     fiscal_year_start_month: int = Field(1, ge=1, le=12)
 
 
-class SmartCheckIn(Schema):
-    text: str = Field(..., description=f"The goal, up to {MAX_CHARS} characters.")
+class SmartCheckIn(Input):
+    text: Text = Field(..., description=f"The goal, up to {MAX_CHARS} characters.")
     context: SmartContextIn | None = None
 
 
@@ -82,32 +83,45 @@ class SmartCheckOut(Schema):
 Amount = Annotated[
     Decimal,
     Field(max_digits=14, decimal_places=2),
-    WithJsonSchema({"type": "number", "description": "Up to 14 digits, 2 after the point."}),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": -999_999_999_999.99,
+            "maximum": 999_999_999_999.99,
+            "multipleOf": 0.01,
+            "description": "Up to 12 digits before the point and 2 after it.",
+        }
+    ),
 ]
 WeeklyHours = Annotated[
     Decimal,
     Field(ge=0, le=40, max_digits=4, decimal_places=1),
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 40}),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 40,
+            "multipleOf": 0.1,
+            "description": "Hours, 1 decimal place.",
+        }
+    ),
 ]
 StepHours = Annotated[
     Decimal,
     Field(ge=0, le=1000, max_digits=6, decimal_places=1),
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1000}),
+    WithJsonSchema(
+        {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1000,
+            "multipleOf": 0.1,
+            "description": "Hours, 1 decimal place.",
+        }
+    ),
 ]
 
 
-def _no_nul(text: str) -> str:
-    if "\x00" in text:
-        raise ValueError("Null characters are not allowed.")
-    return text
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
-"""Free text, as the web forms take it: anything but the NUL character."""
-Title = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_no_nul)]
-Unit = Annotated[str, Field(max_length=40), AfterValidator(_no_nul)]
-Said = Annotated[str, Field(min_length=1), AfterValidator(_no_nul)]
-"""Text that must say something."""
+Unit = Annotated[Word, Field(max_length=40)]
 Confidence = Annotated[int, Field(ge=1, le=5, description="1 = unlikely … 5 = sure.")]
 
 
@@ -131,7 +145,7 @@ class PersonRefOut(Schema):
     name: str
 
 
-class GoalFiltersIn(Schema):
+class GoalFiltersIn(Input):
     status: GoalStatus | None = Field(None, description="Only goals with this status.")
     owner: str | None = Field(
         None,
@@ -140,7 +154,7 @@ class GoalFiltersIn(Schema):
     )
 
 
-class GoalIn(Schema):
+class GoalIn(Input):
     """A new goal. It starts as a draft unless `status` is `active`."""
 
     title: Title
@@ -152,8 +166,8 @@ class GoalIn(Schema):
     baseline: Amount | None = None
     target: Amount | None = None
     current: Amount | None = Field(None, description="Defaults to the baseline.")
-    start_date: date | None = Field(None, description="Defaults to today.")
-    due_date: date | None = None
+    start_date: Day | None = Field(None, description="Defaults to today.")
+    due_date: Day | None = None
     weekly_effort_hours: WeeklyHours = Decimal(1)
     priority: Priority = Priority.MEDIUM
     visibility: Visibility = Visibility.MANAGER
@@ -162,14 +176,14 @@ class GoalIn(Schema):
     @field_validator("due_date")
     @classmethod
     def _due_after_start(cls, due: date | None, info: ValidationInfo) -> date | None:
-        _due_not_before_start(info.data.get("start_date") or date.today(), due)
+        _due_not_before_start(info.data.get("start_date"), due)
         return due
 
 
-class GoalPatchIn(Schema):
+class GoalPatchIn(Input):
     """Only the fields you send change; `version` is the one you last read."""
 
-    version: int = Field(..., ge=1, description="The goal's version you last read.")
+    version: Version = Field(..., description="The goal's version you last read.")
     reason: Text = Field("", description="Why you changed it, for the goal's history.")
     title: Title = leave_out()
     description: Text = leave_out()
@@ -180,8 +194,8 @@ class GoalPatchIn(Schema):
     baseline: Amount | None = None
     target: Amount | None = None
     current: Amount | None = None
-    start_date: date = leave_out()
-    due_date: date | None = None
+    start_date: Day = leave_out()
+    due_date: Day | None = None
     weekly_effort_hours: WeeklyHours = leave_out()
     priority: Priority = leave_out()
     visibility: Visibility = leave_out()
@@ -193,23 +207,23 @@ class GoalPatchIn(Schema):
         return due
 
 
-class CompleteGoalIn(Schema):
+class CompleteGoalIn(Input):
     outcome: Said = Field(..., description="What you achieved.")
     evidence: Text = ""
     evidence_links: list[Text] = Field(default_factory=list, max_length=50)
-    on: date | None = Field(None, description="The day it was done; defaults to today.")
-    version: int | None = Field(None, description="If given, refused (409) when stale.")
+    on: Day | None = Field(None, description="The day it was done; defaults to today.")
+    version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
-class DropGoalIn(Schema):
+class DropGoalIn(Input):
     reason: Said = Field(..., description="Why you are dropping it.")
-    version: int | None = Field(None, description="If given, refused (409) when stale.")
+    version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
-class GoalStatusIn(Schema):
+class GoalStatusIn(Input):
     status: Literal["active", "paused"]
     reason: Text = ""
-    version: int | None = Field(None, description="If given, refused (409) when stale.")
+    version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
 class StandingOut(Schema):
@@ -306,7 +320,7 @@ class GoalOut(Schema):
     @staticmethod
     def resolve_standing(obj: Goal, context: dict[str, Any]) -> dict[str, Any]:
         viewer = _viewer(context)
-        return standing_out(obj, today_for(viewer) if viewer else date.today())
+        return standing_out(obj, viewer.today() if viewer else clock.now().date())
 
     @staticmethod
     def resolve_steps(obj: Goal) -> dict[str, int]:
@@ -334,29 +348,29 @@ class TrashedGoalOut(Schema):
     can_restore: bool
 
 
-class StepIn(Schema):
+class StepIn(Input):
     title: Title
-    due_date: date | None = None
+    due_date: Day | None = None
     effort_hours: StepHours = Decimal(1)
-    depends_on: list[int] = Field(
+    depends_on: list[Id] = Field(
         default_factory=list, description="Ids of steps of the same goal to finish first."
     )
 
 
-class StepPatchIn(Schema):
-    version: int = Field(..., ge=1, description="The step's version you last read.")
+class StepPatchIn(Input):
+    version: Version = Field(..., description="The step's version you last read.")
     title: Title = leave_out()
-    due_date: date | None = None
+    due_date: Day | None = None
     effort_hours: StepHours = leave_out()
-    depends_on: list[int] = leave_out(description="Replaces the list when given.")
+    depends_on: list[Id] = leave_out(description="Replaces the list when given.")
 
 
-class StepDoneIn(Schema):
-    done_on: date | None = Field(None, description="Defaults to today; never in the future.")
+class StepDoneIn(Input):
+    done_on: Day | None = Field(None, description="Defaults to today; never in the future.")
     evidence: Text = ""
 
 
-class StepReopenIn(Schema):
+class StepReopenIn(Input):
     reason: Text = ""
 
 
@@ -378,24 +392,26 @@ class StepOut(Schema):
         return [other.pk for other in obj.depends_on.all()]
 
 
-class CheckInIn(Schema):
+class CheckInIn(Input):
     value: Amount = Field(..., description="Where the goal's measure stands now.")
     confidence: Confidence
     note: Text = ""
     blockers: Text = ""
-    on: date | None = Field(None, description="Defaults to today; never in the future.")
+    on: Day | None = Field(
+        None, description="Defaults to today; never in the future nor before the goal's start."
+    )
 
 
-class CheckInPatchIn(Schema):
+class CheckInPatchIn(Input):
     """A correction: only the fields you send change; the original stays in the history."""
 
-    version: int = Field(..., ge=1, description="The check-in's version you last read.")
+    version: Version = Field(..., description="The check-in's version you last read.")
     reason: Said = Field(..., description="What the correction is for.")
     value: Amount = leave_out()
     confidence: Confidence = leave_out()
     note: Text = leave_out()
     blockers: Text = leave_out()
-    on: date = leave_out()
+    on: Day = leave_out()
 
 
 class CheckInOut(Schema):

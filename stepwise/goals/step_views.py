@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stepwise.access import access_checkin, access_goal, access_step
 from stepwise.goals import actions
-from stepwise.goals.checking import today_for
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
 from stepwise.lib.forms import attach_errors
@@ -94,7 +93,7 @@ def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
         else:
             messages.success(request, "Step saved.")
             return _back_to(step.goal_id, "steps")
-    context = {"form": form, "step": step, "today": today_for(person)}
+    context = {"form": form, "step": step, "today": person.today()}
     return render(request, "goals/step_edit.html", context)
 
 
@@ -103,7 +102,7 @@ def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
 def complete_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
     person = signed_in(request)
     step = access_step(person, step_id, for_change=True)
-    form = StepDoneForm(request.POST or {"done_on": today_for(person)})
+    form = StepDoneForm(request.POST or {"done_on": person.today()})
     if not form.is_valid():
         messages.error(request, "Give the date the step was done, like 2027-03-31.")
         return _back_to(step.goal_id, "steps")
@@ -169,7 +168,7 @@ def add_checkin(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 confidence=form.cleaned_data["confidence"],
                 note=form.cleaned_data["note"],
                 blockers=form.cleaned_data["blockers"],
-                on=form.cleaned_data["on"] or today_for(person),
+                on=form.cleaned_data["on"] or person.today(),
             )
             return _safe_next(request) or _goal_url(goal.pk), "Check-in saved."
 

@@ -25,7 +25,6 @@ from stepwise.goals.checking import (
     check_for,
     judge_goal,
     judge_goal_or_none,
-    today_for,
     verdict_rows,
 )
 from stepwise.goals.forms import CheckGoalForm, CompleteGoalForm, DropGoalForm, GoalForm
@@ -98,7 +97,7 @@ def new_goal(request: HtmxHttpRequest) -> HttpResponse:
     person = signed_in(request)
     template = _library_template(request.GET.get("template"))
     initial = {
-        "start_date": today_for(person),
+        "start_date": person.today(),
         "weekly_effort_hours": 2,
         "priority": 2,
         "visibility": "manager",
@@ -195,7 +194,7 @@ def typed_goal(form: GoalForm, owner: User, editing: Goal | None = None) -> Goal
     """An unsaved goal with what the person has typed so far: the words as typed, each date
     and number that reads as one; the rest as the goal being edited (or a new goal) has
     them. It carries the edited goal's pk, so its saved effort is not counted again."""
-    goal = Goal(owner=owner, start_date=today_for(owner))
+    goal = Goal(owner=owner, start_date=owner.today())
     if editing is not None:
         goal = Goal(**{f.attname: getattr(editing, f.attname) for f in Goal._meta.concrete_fields})
         goal.owner = editing.owner

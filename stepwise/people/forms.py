@@ -9,13 +9,14 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from stepwise.access import teams_to_join
+from stepwise.lib.forms import CheckedInput, Form
 from stepwise.people.models import Level, RoleTrack, Team, User
 from stepwise.people.tokens import DEFAULT_LIFETIME_DAYS, LIFETIMES
 
 TIMEZONE_CHOICES = [(zone, zone.replace("_", " ")) for zone in sorted(available_timezones())]
 
 
-class SignUpForm(UserCreationForm[User]):
+class SignUpForm(CheckedInput, UserCreationForm[User]):
     class Meta:
         model = User
         fields = ("username", "display_name", "email")
@@ -55,7 +56,7 @@ class SignUpForm(UserCreationForm[User]):
         return {*super()._get_validation_exclusions(), "email"}  # type: ignore[misc]
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(Form):
     display_name = forms.CharField(label="Your name", max_length=120, required=False)
     email = forms.EmailField(label="Email address")
     role_track = forms.ChoiceField(label="Role track", choices=RoleTrack.choices)
@@ -142,7 +143,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class PersonForm(forms.Form):
+class PersonForm(Form):
     """An admin creates an account for someone."""
 
     username = forms.CharField(label="Sign-in name", max_length=150)
@@ -177,7 +178,7 @@ class PersonForm(forms.Form):
         return email
 
 
-class ApiTokenForm(forms.Form):
+class ApiTokenForm(Form):
     name = forms.CharField(
         label="What is this token for?",
         max_length=80,
@@ -199,7 +200,7 @@ class ApiTokenForm(forms.Form):
         return LIFETIMES[self.cleaned_data["lifetime"]]
 
 
-class TeamForm(forms.Form):
+class TeamForm(Form):
     name = forms.CharField(label="Team name", max_length=120)
     description = forms.CharField(
         label="What the team works on", required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -213,7 +214,7 @@ class TeamForm(forms.Form):
     )
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(Form):
     name = forms.CharField(label="Organisation name", max_length=120)
     allow_self_signup = forms.BooleanField(
         label="Anyone who can reach this Stepwise may sign up",
@@ -222,7 +223,7 @@ class OrganisationForm(forms.Form):
     )
 
 
-class PlacementForm(forms.Form):
+class PlacementForm(Form):
     """An admin sets a person's team and manager."""
 
     team = forms.ModelChoiceField(

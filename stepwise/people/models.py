@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from stepwise.lib import clock
 
 
 class Level(models.TextChoices):
@@ -146,6 +149,16 @@ class User(AbstractUser):
     @property
     def is_admin(self) -> bool:
         return self.is_active and self.is_superuser
+
+    def today(self) -> date:
+        """Today's date where the person is (their profile's time zone; UTC when it is not a
+        zone Python knows). Every default date, "not in the future" check and standing of
+        their goals reads this, never the server's date."""
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (ValueError, KeyError):
+            zone = ZoneInfo("UTC")
+        return timezone.localtime(clock.now(), zone).date()
 
     def profile_gaps(self) -> list[str]:
         """The parts of the profile the growth loop needs that are still empty."""

@@ -6,12 +6,13 @@ from typing import Any
 
 from django import forms
 
+from stepwise.lib.forms import Form
 from stepwise.skills.framework_file import CompetencySpec, FrameworkSpec
 
 MAX_UPLOAD_BYTES = 1_000_000
 
 
-class RatingForm(forms.Form):
+class RatingForm(Form):
     """One competency of an assessment; the wizard shows one of these per competency."""
 
     score = forms.TypedChoiceField(
@@ -56,7 +57,7 @@ class RatingForm(forms.Form):
         return data
 
 
-class SummaryForm(forms.Form):
+class SummaryForm(Form):
     summary = forms.CharField(
         label="Overall notes",
         required=False,
@@ -66,7 +67,7 @@ class SummaryForm(forms.Form):
     )
 
 
-class FrameworkImportForm(forms.Form):
+class FrameworkImportForm(Form):
     file = forms.FileField(
         label="Framework file",
         required=False,

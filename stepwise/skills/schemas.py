@@ -12,7 +12,8 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from stepwise.goals.schemas import PersonRefOut, Text
+from stepwise.goals.schemas import PersonRefOut
+from stepwise.lib.api_types import Id, Input, Text, Version
 from stepwise.skills.framework_file import FrameworkSpec
 from stepwise.skills.models import Assessment, AssessmentKind, Framework, FrameworkVersion, Rating
 
@@ -102,25 +103,24 @@ def framework_version_out(version: FrameworkVersion, *, is_latest: bool) -> dict
 # ---- assessments ---------------------------------------------------------------------------
 
 
-class AssessmentFiltersIn(Schema):
-    person: int | None = Field(None, ge=1, description="Only assessments about this person.")
+class AssessmentFiltersIn(Input):
+    person: Id | None = Field(None, description="Only assessments about this person.")
     kind: AssessmentKind | None = Field(None, description="`self` or `manager`.")
 
 
-class StartAssessmentIn(Schema):
-    person: int | None = Field(
+class StartAssessmentIn(Input):
+    person: Id | None = Field(
         None,
-        ge=1,
         description="Whom to assess: yourself (the default) or one of your direct reports.",
     )
 
 
-class AssessmentPatchIn(Schema):
-    version: int = Field(..., ge=1, description="The assessment's version you last read.")
+class AssessmentPatchIn(Input):
+    version: Version = Field(..., description="The assessment's version you last read.")
     summary: Text = Field(..., description="Your overall reflection, up to 5,000 characters.")
 
 
-class RatingIn(Schema):
+class RatingIn(Input):
     """The whole rating of one competency: what you leave out is cleared."""
 
     score: int | None = Field(
@@ -134,14 +134,14 @@ class RatingIn(Schema):
     is_strength: bool = False
     is_weakness: bool = False
     is_interest: bool = Field(False, description="You want to grow in it.")
-    version: int | None = Field(None, description="If given, refused (409) when stale.")
+    version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
-class CompleteAssessmentIn(Schema):
-    version: int | None = Field(None, description="If given, refused (409) when stale.")
+class CompleteAssessmentIn(Input):
+    version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
-class ShareAssessmentIn(Schema):
+class ShareAssessmentIn(Input):
     shared: bool = Field(
         ...,
         description=(

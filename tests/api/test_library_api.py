@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 
-from stepwise.goals.checking import today_for
 from stepwise.goals.library.catalogue import load_library, template_by_key
 from stepwise.people.models import User
 from tests.api.conftest import ApiResponse
@@ -43,7 +42,7 @@ def test_search_ranks_the_best_match_first_resolved_for_the_caller(
     template = template_by_key(TEARDOWNS)
     assert template is not None
     assert first["weeks"] == template.weeks
-    assert first["due_date"] == (today_for(alice) + timedelta(weeks=template.weeks)).isoformat()
+    assert first["due_date"] == (alice.today() + timedelta(weeks=template.weeks)).isoformat()
     assert len(first["steps"]) == len(template.steps)
     assert "Bob" in first["steps"][0]["resolved_title"]
     assert first["keywords"] == list(template.keywords)

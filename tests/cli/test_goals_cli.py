@@ -191,3 +191,33 @@ def test_who_is_acting_must_be_clear(alice: User, bob: User) -> None:
 
 def test_with_no_accounts_the_command_says_how_to_make_one() -> None:
     assert "stepwise createuser" in one_line_error(invoke("goals"))
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        # A command line can carry bytes that are not UTF-8; Python reads them as lone
+        # surrogates, which the database cannot store.
+        ("--note", "bad \udcff", "not valid Unicode"),
+        ("--on", "0001-01-01", "Pick a date between 2000 and 2100"),
+        ("--on", "yesterday", "--on must be a date"),
+    ],
+)
+def test_checkin_refuses_what_cannot_be_stored_in_one_line(
+    alice: User, option: str, value: str, message: str
+) -> None:
+    goal = make_goal(alice)
+    result = invoke(
+        "checkin",
+        str(goal.pk),
+        "--value",
+        "4",
+        "--confidence",
+        "3",
+        option,
+        value,
+        "--user",
+        "alice",
+    )
+    assert message in one_line_error(result)
+    assert not goal.checkins.exists()

@@ -12,7 +12,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from stepwise.goals.checking import today_for
 from stepwise.goals.library.catalogue import load_library, template_by_key
 from stepwise.goals.library.vocabulary import LEVEL_NAMES
 from stepwise.goals.models import Goal, GoalEvent, GoalStatus
@@ -226,7 +225,7 @@ def test_use_this_goal_fills_in_the_builder_for_the_person(
     response = client_for(alice).get(f"/goals/new/?template={TEARDOWNS}")
     assert response.status_code == 200
     initial = response.context["form"].initial
-    today = today_for(alice)
+    today = alice.today()
     assert "Bob" in initial["title"] and "Checkout" in initial["title"]
     assert initial["start_date"] == today
     assert initial["due_date"] == today + timedelta(weeks=template.weeks)

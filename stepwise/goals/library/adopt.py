@@ -15,7 +15,6 @@ from typing import Any
 from django.db import transaction
 
 from stepwise.goals import actions
-from stepwise.goals.checking import today_for
 from stepwise.goals.library.catalogue import GoalTemplate
 from stepwise.goals.library.placeholders import (
     PlaceholderValues,
@@ -46,7 +45,7 @@ def values_for(person: User, *, today: date | None = None) -> PlaceholderValues:
     manager and the team, when the caller has not selected them)."""
     target = person.target_level or next_level(person.level)
     return PlaceholderValues(
-        today=today or today_for(person),
+        today=today or person.today(),
         me=person.name,
         manager=person.manager.name if person.manager_id and person.manager else None,
         team=person.team.name if person.team_id and person.team else None,

@@ -7,14 +7,15 @@ from datetime import date
 from ninja import Field, Schema
 
 from stepwise.goals.library.search import MAX_QUERY_CHARS
+from stepwise.lib.api_types import Input, Text, Word
 
 MAX_LIMIT = 100
 
 
-class LibraryFiltersIn(Schema):
-    q: str = Field("", max_length=MAX_QUERY_CHARS, description="Words to search for.")
-    competency: str = Field("", description="Only templates for this competency key.")
-    level: str = Field("", description="Only templates for this level key, e.g. `pm`.")
+class LibraryFiltersIn(Input):
+    q: Text = Field("", max_length=MAX_QUERY_CHARS, description="Words to search for.")
+    competency: Word = Field("", description="Only templates for this competency key.")
+    level: Word = Field("", description="Only templates for this level key, e.g. `pm`.")
     limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")
     offset: int = Field(0, ge=0, le=100_000, description="Results to skip.")
 

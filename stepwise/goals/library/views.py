@@ -36,6 +36,7 @@ from stepwise.goals.library.search import (
 )
 from stepwise.goals.library.vocabulary import Vocabulary, active_vocabulary
 from stepwise.goals.models import Category
+from stepwise.lib.forms import Form
 from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 
@@ -44,7 +45,7 @@ PAGE_LIMIT = 60
 FILTERS = ("q", "competency", "level")
 
 
-class LibrarySearchForm(forms.Form):
+class LibrarySearchForm(Form):
     q = forms.CharField(
         label="What do you want to get better at?",
         required=False,
