@@ -191,6 +191,8 @@ ALLOWED_MOVES = {
 
 
 def _refuse_move(goal: Goal, status: str) -> None:
+    if status not in GoalStatus.values:
+        raise ValidationError({"status": "That is not a status a goal can have."})
     if status not in ALLOWED_MOVES[GoalStatus(goal.status)]:
         raise ValidationError(
             {

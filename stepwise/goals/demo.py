@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from stepwise.goals import actions
 from stepwise.goals.models import Goal, GoalMentor, GoalStatus, MetricKind, Visibility
@@ -30,8 +29,9 @@ def load_demo_goals() -> None:
     )
 
 
-def _ago(days: int) -> date:
-    return timezone.localdate() - timedelta(days=days)
+def _ago(person: User, days: int) -> date:
+    """``days`` before the person's today (after it, when negative)."""
+    return person.today() - timedelta(days=days)
 
 
 def _competitor_research(alice: User) -> None:
@@ -42,8 +42,8 @@ def _competitor_research(alice: User) -> None:
         why="so that the team can prioritise the gaps that cost us conversions",
         category="skill",
         metric_kind=MetricKind.STEPS,
-        start_date=_ago(35),
-        due_date=_ago(-40),
+        start_date=_ago(alice, 35),
+        due_date=_ago(alice, -40),
         weekly_effort_hours=Decimal(2),
         visibility=Visibility.TEAM,
     )
@@ -58,18 +58,18 @@ def _competitor_research(alice: User) -> None:
             goal=goal,
             actor=alice,
             title=title,
-            due_date=_ago(28 - 20 * index),
+            due_date=_ago(alice, 28 - 20 * index),
             effort_hours=Decimal(2 + index),
         )
         if index == 0:
-            actions.do_complete_step(step=step, actor=alice, done_on=_ago(27))
+            actions.do_complete_step(step=step, actor=alice, done_on=_ago(alice, 27))
     actions.do_record_checkin(
         goal=goal,
         author=alice,
         value=Decimal(1),
         confidence=4,
         note="Competitors agreed with Bob.",
-        on=_ago(21),
+        on=_ago(alice, 21),
     )
     actions.do_record_checkin(
         goal=goal,
@@ -77,7 +77,7 @@ def _competitor_research(alice: User) -> None:
         value=Decimal(1),
         confidence=3,
         note="Two checkouts walked through.",
-        on=_ago(7),
+        on=_ago(alice, 7),
     )
 
 
@@ -91,8 +91,8 @@ def _interviews(alice: User) -> None:
         metric_unit="interviews",
         baseline=Decimal(0),
         target=Decimal(8),
-        start_date=_ago(42),
-        due_date=_ago(-20),
+        start_date=_ago(alice, 42),
+        due_date=_ago(alice, -20),
         weekly_effort_hours=Decimal(2),
     )
     for days, value, confidence, blockers in (
@@ -106,7 +106,7 @@ def _interviews(alice: User) -> None:
             value=Decimal(value),
             confidence=confidence,
             blockers=blockers,
-            on=_ago(days),
+            on=_ago(alice, days),
         )
     carol = User.objects.filter(username="carol").first()
     if carol is not None:
@@ -123,8 +123,8 @@ def _testing(alice: User) -> None:
         metric_unit="features",
         baseline=Decimal(0),
         target=Decimal(3),
-        start_date=_ago(20),
-        due_date=_ago(-25),
+        start_date=_ago(alice, 20),
+        due_date=_ago(alice, -25),
         weekly_effort_hours=Decimal(1),
     )
     actions.do_record_checkin(
@@ -133,5 +133,5 @@ def _testing(alice: User) -> None:
         value=Decimal(1),
         confidence=4,
         note="Paired with QA on the coupon feature.",
-        on=_ago(3),
+        on=_ago(alice, 3),
     )

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from stepwise.access import access_checkin, access_goal, access_step
@@ -16,15 +15,13 @@ from stepwise.goals import actions
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest, signed_in
+from stepwise.lib.http import HtmxHttpRequest, page_to_return_to, signed_in
 from stepwise.people.retries import submit_once
 
 
 def _safe_next(request: HtmxHttpRequest) -> str:
     """The page to return to, if it is one of ours."""
-    wanted = request.POST.get("next", "")
-    ok = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()})
-    return wanted if wanted and ok else ""
+    return page_to_return_to(request, request.POST.get("next", ""))
 
 
 def _goal_url(goal_id: int, anchor: str = "") -> str:

@@ -14,7 +14,6 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,7 +31,7 @@ from stepwise.access import (
 )
 from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import signed_in
+from stepwise.lib.http import page_to_return_to, signed_in
 from stepwise.people import actions, confirmation
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
@@ -160,10 +159,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
 
 def _next_url(request: HttpRequest) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return wanted if wanted and safe else str(reverse_lazy("dashboard"))
+    return page_to_return_to(request, wanted) or str(reverse_lazy("dashboard"))
 
 
 @sensitive_post_parameters("old_password", "new_password1", "new_password2")

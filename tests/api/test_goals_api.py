@@ -631,14 +631,14 @@ def test_openapi_declares_the_errors_each_goal_operation_answers(api: Api) -> No
     paths = api("GET", "/api/v1/openapi.json").body["paths"]
     expected = {
         ("get", "/api/v1/goals"): {"200", "401", "422"},
-        ("post", "/api/v1/goals"): {"201", "401", "422"},
+        ("post", "/api/v1/goals"): {"201", "400", "401", "422"},
         ("get", "/api/v1/goals/{goal_id}"): {"200", "401", "404", "422"},
-        ("patch", "/api/v1/goals/{goal_id}"): {"200", "401", "404", "409", "422"},
+        ("patch", "/api/v1/goals/{goal_id}"): {"200", "400", "401", "404", "409", "422"},
         ("delete", "/api/v1/goals/{goal_id}"): {"204", "401", "404", "422"},
         ("post", "/api/v1/goals/{goal_id}/restore"): {"200", "401", "404", "422"},
-        ("post", "/api/v1/goals/{goal_id}/checkins"): {"201", "401", "404", "422"},
-        ("patch", "/api/v1/checkins/{checkin_id}"): {"200", "401", "404", "409", "422"},
-        ("patch", "/api/v1/steps/{step_id}"): {"200", "401", "404", "409", "422"},
+        ("post", "/api/v1/goals/{goal_id}/checkins"): {"201", "400", "401", "404", "422"},
+        ("patch", "/api/v1/checkins/{checkin_id}"): {"200", "400", "401", "404", "409", "422"},
+        ("patch", "/api/v1/steps/{step_id}"): {"200", "400", "401", "404", "409", "422"},
     }
     for (method, path), codes in expected.items():
         assert set(paths[path][method]["responses"]) == codes, (method, path)

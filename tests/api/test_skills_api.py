@@ -561,15 +561,15 @@ def test_openapi_declares_the_errors_each_skills_operation_answers(api: Api) -> 
         ("get", "/api/v1/frameworks"): {"200", "401", "422"},
         ("get", "/api/v1/frameworks/{key}"): {"200", "401", "404", "422"},
         ("get", "/api/v1/assessments"): {"200", "401", "422"},
-        ("post", "/api/v1/assessments"): {"201", "401", "404", "422"},
+        ("post", "/api/v1/assessments"): {"201", "400", "401", "404", "422"},
         ("get", one): {"200", "401", "404", "422"},
-        ("patch", one): {"200", "401", "404", "409", "422"},
+        ("patch", one): {"200", "400", "401", "404", "409", "422"},
         ("delete", one): {"204", "401", "404", "422"},
-        ("put", one + "/ratings/{competency_key}"): {"200", "401", "404", "409", "422"},
-        ("post", one + "/complete"): {"200", "401", "404", "409", "422"},
-        ("post", one + "/share"): {"200", "401", "404", "422"},
+        ("put", one + "/ratings/{competency_key}"): {"200", "400", "401", "404", "409", "422"},
+        ("post", one + "/complete"): {"200", "400", "401", "404", "409", "422"},
+        ("post", one + "/share"): {"200", "400", "401", "404", "422"},
         ("get", "/api/v1/priorities"): {"200", "401", "422"},
-        ("put", "/api/v1/priorities/{competency_key}"): {"200", "401", "422"},
+        ("put", "/api/v1/priorities/{competency_key}"): {"200", "400", "401", "422"},
     }
     for (method, path), codes in expected.items():
         assert set(paths[path][method]["responses"]) == codes, (method, path)

@@ -284,3 +284,12 @@ def test_a_growth_path_goal_opens_the_builder_with_its_words(
     builder = client.get(html.unescape(link)).content.decode()
     assert f'value="{html.escape(goal)}"' in builder
     assert client.get(reverse("growth_path", args=["nowhere"])).status_code == 404
+
+
+def test_a_fresh_draft_assessment_page_shows_dashes_for_unrated_competencies(
+    alice: User, client_for: Callable[[User], Client]
+) -> None:
+    assessment = do_start_assessment(person=alice, assessor=alice)
+    page = client_for(alice).get(f"/skills/assessments/{assessment.pk}/")
+    assert page.status_code == 200
+    assert "—" in page.content.decode()

@@ -20,8 +20,9 @@ def index(values: Sequence[Any], position: int) -> Any:
 
 @register.simple_tag
 def level_name(levels: Sequence[str], score: int | None) -> str:
-    """A rating in words: the level it meets, "not yet" for 0, a dash when unrated."""
-    if score is None:
+    """A rating in words: the level it meets, "not yet" for 0, a dash when unrated (also
+    when the template has no rating at all and passes Django's empty string)."""
+    if not isinstance(score, int):
         return "—"
     if score == 0:
         return "Not yet"
