@@ -16,9 +16,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
-from stepwise.goals.actions import StaleEdit
 from stepwise.goals.api import router as goals_router
 from stepwise.goals.library.api import router as library_router
+from stepwise.lib.errors import StaleEdit
 from stepwise.people.api import router as people_router
 from stepwise.people.models import User
 from stepwise.people.tokens import TokenExpired, person_for_token

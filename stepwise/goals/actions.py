@@ -3,7 +3,7 @@
 Every action runs in one transaction, validates, writes a ``GoalEvent`` (who, when, what
 changed from what, why) and bumps the ``version`` of what it changed. Callers that show a
 form pass the version they showed as ``expected_version``: a stale save is refused with
-:class:`StaleEdit` rather than silently overwriting someone's newer change.
+``StaleEdit`` (``stepwise.lib.errors``) rather than silently overwriting someone's newer change.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from stepwise.goals.models import (
     Step,
     title_has_words,
 )
+from stepwise.lib.errors import StaleEdit
 from stepwise.lib.limits import check_fields, check_values
 from stepwise.people.models import User
 
@@ -47,16 +48,6 @@ GOAL_FIELDS = (
 )
 STEP_FIELDS = ("title", "due_date", "effort_hours")
 CHECKIN_FIELDS = ("on", "value", "confidence", "note", "blockers")
-
-
-class StaleEdit(Exception):
-    """Someone saved a newer version first; the change was not applied."""
-
-    def __init__(self, what: str = "goal") -> None:
-        super().__init__(
-            f"This {what} was changed elsewhere after you opened it. Nothing was saved: "
-            "reload to see the latest version, then make your change again."
-        )
 
 
 def _jsonable(value: Any) -> Any:

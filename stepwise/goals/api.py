@@ -24,7 +24,6 @@ from stepwise.access import (
     trashed_goals,
     visible_goals,
 )
-from stepwise.api_common import CHANGE, PAGES, READ, Pages, caller, idempotent, no_content
 from stepwise.goals import actions
 from stepwise.goals.models import CheckIn, Goal, Step
 from stepwise.goals.schemas import (
@@ -33,7 +32,6 @@ from stepwise.goals.schemas import (
     CheckInPatchIn,
     CompleteGoalIn,
     DropGoalIn,
-    FieldErrorsOut,
     GoalFiltersIn,
     GoalIn,
     GoalOut,
@@ -48,7 +46,18 @@ from stepwise.goals.schemas import (
     StepReopenIn,
     TrashedGoalOut,
 )
-from stepwise.people.schemas import ErrorOut, ValidationErrorOut
+from stepwise.lib.api import (
+    CHANGE,
+    PAGES,
+    READ,
+    ErrorOut,
+    FieldErrorsOut,
+    Pages,
+    ValidationErrorOut,
+    no_content,
+)
+from stepwise.lib.http import signed_in as caller
+from stepwise.people.idempotency import idempotent
 from stepwise.smart import Context, InvalidGoalText, analyze
 
 router = Router(tags=["goals"])

@@ -20,6 +20,7 @@ from stepwise.goals.models import (
 from stepwise.goals.progress import rounded
 from stepwise.goals.standing import standing_of
 from stepwise.lib import clock
+from stepwise.lib.api import PersonRefOut
 from stepwise.lib.api_types import Day, Id, Input, Line, Said, Text, Title, Version, Word
 from stepwise.people.models import User
 from stepwise.smart import MAX_CHARS
@@ -137,12 +138,6 @@ def _no_default(schema: dict[str, Any]) -> None:
 def _due_not_before_start(start: date | None, due: date | None) -> None:
     if due is not None and start is not None and due < start:
         raise ValueError("The due date cannot come before the start date.")
-
-
-class PersonRefOut(Schema):
-    id: int
-    username: str
-    name: str
 
 
 class GoalFiltersIn(Input):
@@ -425,12 +420,3 @@ class CheckInOut(Schema):
     blockers: str
     version: int
     created_at: datetime
-
-
-class FieldErrorsOut(Schema):
-    """422: a summary in `detail` and, when the goal's rules refused a value, the messages per
-    field in `fields`. Malformed input (a missing or mistyped field) gives a list in `detail`
-    instead, one entry per problem with its `loc` and `msg`."""
-
-    detail: str | list[dict[str, Any]]
-    fields: dict[str, list[str]] | None = None

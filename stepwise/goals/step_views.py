@@ -14,6 +14,7 @@ from stepwise.access import access_checkin, access_goal, access_step
 from stepwise.goals import actions
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
+from stepwise.lib.errors import StaleEdit
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest, page_to_return_to, signed_in
 from stepwise.people.retries import submit_once
@@ -83,7 +84,7 @@ def edit_step(request: HtmxHttpRequest, step_id: int) -> HttpResponse:
                 due_date=form.cleaned_data["due_date"],
                 effort_hours=form.cleaned_data["effort_hours"],
             )
-        except actions.StaleEdit as stale:
+        except StaleEdit as stale:
             form.add_error(None, str(stale))
         except ValidationError as error:
             attach_errors(form, error)
@@ -192,7 +193,7 @@ def correct_checkin(request: HtmxHttpRequest, checkin_id: int) -> HttpResponse:
             actions.do_correct_checkin(
                 checkin=checkin, actor=person, reason=reason, expected_version=version, **data
             )
-        except actions.StaleEdit as stale:
+        except StaleEdit as stale:
             form.add_error(None, str(stale))
         except ValidationError as error:
             attach_errors(form, error)

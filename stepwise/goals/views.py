@@ -32,6 +32,7 @@ from stepwise.goals.library import adopt
 from stepwise.goals.library.catalogue import GoalTemplate, template_by_key
 from stepwise.goals.models import Goal, GoalStatus
 from stepwise.goals.page import goal_page_context, history_page_context
+from stepwise.lib.errors import StaleEdit
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
@@ -286,7 +287,7 @@ def edit_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 reason=request.POST.get("reason", ""),
                 **form.goal_fields(),
             )
-        except actions.StaleEdit as stale:
+        except StaleEdit as stale:
             form.add_error(None, str(stale))
         except ValidationError as error:
             attach_errors(form, error)
@@ -317,7 +318,7 @@ def complete_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 evidence_links=form.cleaned_data["evidence_links"],
                 expected_version=form.cleaned_data["version"],
             )
-        except (actions.StaleEdit, ValidationError) as error:
+        except (StaleEdit, ValidationError) as error:
             _form_error(form, error)
         else:
             messages.success(request, "Completed. Well done: this stays in your record.")
@@ -339,7 +340,7 @@ def drop_goal(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
             )
-        except (actions.StaleEdit, ValidationError) as error:
+        except (StaleEdit, ValidationError) as error:
             _form_error(form, error)
         else:
             messages.success(request, "Dropped. The goal and its reason stay in your record.")
@@ -370,7 +371,7 @@ def change_goal_status(request: HtmxHttpRequest, goal_id: int) -> HttpResponse:
             status=request.POST.get("status", ""),
             expected_version=version,
         )
-    except (actions.StaleEdit, ValidationError) as error:
+    except (StaleEdit, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
     else:
         messages.success(request, "Status changed.")

@@ -18,12 +18,12 @@ from stepwise.access import (
     placement_requests_waiting_for,
     teams_to_join,
 )
-from stepwise.api_common import LIST, PAGES, READ, Pages, caller, no_content
+from stepwise.lib.api import LIST, PAGES, READ, ErrorOut, Pages, no_content
+from stepwise.lib.http import signed_in as caller
 from stepwise.people import actions
 from stepwise.people.models import PlacementRequest, PlacementRequestQuerySet, Team, User
 from stepwise.people.schemas import (
     AnswerIn,
-    ErrorOut,
     ManagerRequestIn,
     PlacementRequestOut,
     ProfileOut,

@@ -1,7 +1,7 @@
 """Creating once: a request sent again with the same key gets the first answer, not a second
 goal, step, check-in or assessment.
 
-The API's ``Idempotency-Key`` header (``stepwise.api_common.idempotent``) and the web forms'
+The API's ``Idempotency-Key`` header (``stepwise.people.idempotency.idempotent``) and the web forms'
 one-time token (``submit_once``, ``{% form_token %}``) both come here. The key is claimed and
 the answer stored in the same transaction as the create, under a unique constraint per person
 and key, so two copies of one request arriving at once still create one thing: the second

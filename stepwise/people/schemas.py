@@ -2,13 +2,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
 
 from ninja import Field, Schema
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ProfileOut(Schema):
@@ -25,12 +20,6 @@ class ProfileOut(Schema):
     timezone: str
     weekly_growth_hours: Decimal
     is_admin: bool
-
-
-class ValidationErrorOut(Schema):
-    """422: a sentence, or one entry per invalid field (``loc``, ``msg``)."""
-
-    detail: str | list[dict[str, Any]]
 
 
 class TeamOut(Schema):

@@ -13,9 +13,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from stepwise.access import can_restore_for_others, latest_self_assessment
-from stepwise.goals.actions import StaleEdit
+from stepwise.lib.errors import StaleEdit
 from stepwise.people.models import User
-from stepwise.skills.framework_file import FrameworkSpec, parse_framework
+from stepwise.skills.framework_file import FrameworkSpec, default_framework_path, parse_framework
 from stepwise.skills.models import (
     Assessment,
     AssessmentEvent,
@@ -89,14 +89,13 @@ def _activate(framework: Framework) -> None:
         framework.save(update_fields=["is_active"])
 
 
-def active_framework_version() -> FrameworkVersion:
-    """The latest version of the active framework, installing the default one if needed."""
-    framework = Framework.objects.filter(is_active=True).first()
-    if framework is None:
-        from stepwise.skills.signals import install_default_framework
-
-        return install_default_framework()
-    return framework.latest_version()
+def do_install_default_framework() -> FrameworkVersion:
+    """The shipped framework as the latest version of its key; a new version only when the
+    file changed. It becomes the active framework when none is active."""
+    path = default_framework_path()
+    return do_import_framework(
+        text=path.read_text(encoding="utf-8"), fmt="yaml", source_name=path.name, actor=None
+    )
 
 
 # ---- assessments --------------------------------------------------------------------------
@@ -113,7 +112,7 @@ def do_start_assessment(*, person: User, assessor: User) -> Assessment:
     draft = drafts.first()
     if draft is not None:
         return draft
-    version = active_framework_version()
+    version = FrameworkVersion.objects.active()
     try:
         with transaction.atomic():
             assessment = Assessment.objects.create(
@@ -361,7 +360,7 @@ def do_choose_priority(*, person: User, competency_key: str, state: str | None) 
 def _priority_keys(person: User) -> set[str]:
     """Competencies of the framework the person's priorities are ranked on."""
     latest = latest_self_assessment(person)
-    spec = latest.spec if latest else active_framework_version().spec
+    spec = latest.spec if latest else FrameworkVersion.objects.active().spec
     return {c.key for c in spec.competencies()}
 
 

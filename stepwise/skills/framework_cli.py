@@ -58,9 +58,9 @@ def export_framework() -> None:
     _setup_django()
     import yaml
 
-    from stepwise.skills.actions import active_framework_version
+    from stepwise.skills.models import FrameworkVersion
 
-    version = active_framework_version()
+    version = FrameworkVersion.objects.active()
     typer.echo(yaml.safe_dump(version.data, sort_keys=False, allow_unicode=True, width=100))
 
 

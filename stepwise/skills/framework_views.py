@@ -14,7 +14,7 @@ from stepwise.lib.http import signed_in
 from stepwise.skills import actions
 from stepwise.skills.forms import FrameworkImportForm
 from stepwise.skills.framework_file import FrameworkFileError
-from stepwise.skills.models import Framework
+from stepwise.skills.models import Framework, FrameworkVersion
 
 
 @admin_required
@@ -55,7 +55,7 @@ def activate_framework(request: HttpRequest, framework_id: int) -> HttpResponse:
 @login_required
 def download_framework(request: HttpRequest) -> HttpResponse:
     """The active framework as a YAML file, to read or to start a replacement from."""
-    version = actions.active_framework_version()
+    version = FrameworkVersion.objects.active()
     text = yaml.safe_dump(version.data, sort_keys=False, allow_unicode=True, width=100)
     response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
     filename = f"{version.framework.key}-v{version.number}.yaml"

@@ -37,6 +37,19 @@ class Framework(models.Model):
         return self.versions.order_by("-number").first() or FrameworkVersion(framework=self)
 
 
+class FrameworkVersionQuerySet(models.QuerySet["FrameworkVersion"]):
+    def active(self) -> FrameworkVersion:
+        """The latest version of the active framework. The shipped framework is installed
+        after every migrate; should none be active (an emptied database), it is installed
+        now."""
+        framework = Framework.objects.filter(is_active=True).first()
+        if framework is None:
+            from stepwise.skills.actions import do_install_default_framework
+
+            return do_install_default_framework()
+        return framework.latest_version()
+
+
 class FrameworkVersion(models.Model):
     """One imported text of a framework. Never changed: assessments point at it."""
 
@@ -48,6 +61,8 @@ class FrameworkVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FrameworkVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["framework", "-number"]

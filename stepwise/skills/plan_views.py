@@ -20,7 +20,7 @@ from stepwise.goals.library.search import library_index
 from stepwise.lib.http import signed_in
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
-from stepwise.skills.models import PriorityChoice
+from stepwise.skills.models import FrameworkVersion, PriorityChoice
 from stepwise.skills.onboarding import guide_for
 from stepwise.skills.priorities import Priority
 from stepwise.skills.standing import priorities_for
@@ -101,7 +101,7 @@ def confirm_priorities(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def framework(request: HttpRequest) -> HttpResponse:
-    version = actions.active_framework_version()
+    version = FrameworkVersion.objects.active()
     return render(request, "skills/framework.html", {"version": version, "spec": version.spec})
 
 
@@ -115,7 +115,7 @@ def growth_path(request: HttpRequest, key: str) -> HttpResponse:
     path = guide.growth_path(key)
     if path is None:
         raise Http404("No such growth path")
-    names = {c.key: c.name for c in actions.active_framework_version().spec.competencies()}
+    names = {c.key: c.name for c in FrameworkVersion.objects.active().spec.competencies()}
     return render(request, "skills/path.html", {"path": path, "competency_names": names})
 
 

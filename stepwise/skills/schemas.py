@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from ninja import Field, Schema
 
-from stepwise.goals.schemas import PersonRefOut
+from stepwise.lib.api import PersonRefOut
 from stepwise.lib.api_types import Id, Input, Text, Version
 from stepwise.skills.framework_file import FrameworkSpec
 from stepwise.skills.models import Assessment, AssessmentKind, Framework, FrameworkVersion, Rating

@@ -23,7 +23,7 @@ from stepwise.lib.http import HtmxHttpRequest, signed_in
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
 from stepwise.skills.forms import RatingForm, SummaryForm
-from stepwise.skills.models import Assessment, AssessmentKind
+from stepwise.skills.models import Assessment, AssessmentKind, FrameworkVersion
 from stepwise.skills.standing import competency_rows, label_for, radar_data
 
 # ---- where you stand ----------------------------------------------------------------------
@@ -39,7 +39,7 @@ def skills_home(request: HttpRequest) -> HttpResponse:
     finished = [a for a in own if not a.is_draft]
     latest = finished[0] if finished else None
     previous = finished[1] if len(finished) > 1 else None
-    spec = latest.spec if latest else actions.active_framework_version().spec
+    spec = latest.spec if latest else FrameworkVersion.objects.active().spec
     rows = competency_rows(
         spec, now=latest, before=previous, level=person.level, target_level=person.target_level
     )

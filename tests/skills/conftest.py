@@ -8,17 +8,16 @@ import pytest
 
 from stepwise.people.models import User
 from stepwise.skills.actions import (
-    active_framework_version,
     do_complete_assessment,
     do_rate_competency,
     do_start_assessment,
 )
-from stepwise.skills.models import Assessment
+from stepwise.skills.models import Assessment, FrameworkVersion
 
 
 @pytest.fixture
 def competency_keys(db: None) -> list[str]:
-    return [c.key for c in active_framework_version().spec.competencies()]
+    return [c.key for c in FrameworkVersion.objects.active().spec.competencies()]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from stepwise.access import access_assessment, visible_assessments
-from stepwise.goals.actions import StaleEdit
+from stepwise.lib.errors import StaleEdit
 from stepwise.people.models import User
 from stepwise.skills.actions import (
     do_complete_assessment,

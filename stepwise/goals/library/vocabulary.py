@@ -99,9 +99,9 @@ _BY_VERSION: dict[tuple[int, object], Vocabulary] = {}
 
 def active_vocabulary() -> Vocabulary:
     """From the active framework's latest version (one or two queries; parsed once a version)."""
-    from stepwise.skills.actions import active_framework_version
+    from stepwise.skills.models import FrameworkVersion
 
-    version = active_framework_version()
+    version = FrameworkVersion.objects.active()
     key = (version.pk, version.imported_at)
     if key not in _BY_VERSION:
         _BY_VERSION[key] = vocabulary_of(version.spec)

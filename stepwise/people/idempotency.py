@@ -1,5 +1,5 @@
-"""What every API router shares: pagination, the documented error answers, the caller, and
-creating once per ``Idempotency-Key``."""
+"""Creating once per ``Idempotency-Key``: the ``@idempotent`` decorator for API operations that
+create something (the keys and answers are kept by ``stepwise.people.retries``)."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -7,13 +7,10 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
-from ninja import Field, Schema
 from ninja.decorators import decorate_view
 from ninja.operation import Operation
-from ninja.pagination import PageNumberPagination
 from ninja.utils import contribute_operation_callback
 
-from stepwise.goals.schemas import FieldErrorsOut
 from stepwise.lib.http import signed_in as caller
 from stepwise.people.models import RememberedRequest
 from stepwise.people.retries import (
@@ -25,34 +22,6 @@ from stepwise.people.retries import (
     is_valid_key,
     remember,
 )
-from stepwise.people.schemas import ErrorOut
-
-
-class Pages(PageNumberPagination):
-    """Ninja's page numbers, bounded so that an absurd page is a 422, not a database error."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=100, description="At most 100; 20 by default.")
-
-
-PAGES: dict[str, Any] = {"page_size": 20, "max_page_size": 100}
-LIST = {401: ErrorOut, 422: FieldErrorsOut}
-"""What a list can answer besides success."""
-READ = {401: ErrorOut, 404: ErrorOut, 422: FieldErrorsOut}
-"""What any operation on one object can answer besides success."""
-CHANGE = {**READ, 409: ErrorOut}
-"""...and a change that carries a version can also be stale."""
-
-
-def no_content() -> HttpResponse:
-    """204: no body, so no content type either."""
-    response = HttpResponse(status=204)
-    del response["Content-Type"]
-    return response
-
-
-# ---- creating once -------------------------------------------------------------------------
 
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
