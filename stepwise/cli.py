@@ -1,6 +1,9 @@
 """The `stepwise` command: serve the app, load demo data, manage accounts.
 
-Every command that fails prints one line saying why and exits non-zero; no tracebacks.
+The commands that belong to no app live here (serve, demo, createuser, check, manage); each
+app's commands live in its own ``cli.py`` on a Typer of its own, which this module mounts.
+Shared plumbing (one-line errors, consoles, Django setup) is in ``stepwise.lib.cli``. Every
+command that fails prints one line saying why and exits non-zero; no tracebacks.
 """
 
 from __future__ import annotations
@@ -8,17 +11,18 @@ from __future__ import annotations
 import ipaddress
 import os
 import sys
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 
-if TYPE_CHECKING:
-    from stepwise.people.models import User
+from stepwise.goals import cli as goals_cli
+from stepwise.goals.library import cli as library_cli
+from stepwise.lib.cli import CliError, err, fail, friendly, out, setup_django, write_json
+from stepwise.people import cli as people_cli
+from stepwise.skills import cli as skills_cli
+from stepwise.skills import framework_cli
 
 app = typer.Typer(
     name="stepwise",
@@ -27,68 +31,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
-
-Command = TypeVar("Command", bound=Callable[..., Any])
-UserOption = Annotated[
-    str | None,
-    typer.Option("--user", "-u", help="Act as this person (needed when there are several)."),
-]
-
-
-class CliError(Exception):
-    """A problem to report to the person at the terminal in one line."""
-
-
-def _setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stepwise.settings")
-    import django
-
-    django.setup()
-
-
-def friendly(command: Command) -> Command:
-    """Turn expected failures into one line on stderr and exit code 1."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from django.core.exceptions import ValidationError
-        from django.db import DatabaseError
-
-        try:
-            return command(*args, **kwargs)
-        except CliError as error:
-            _fail(str(error))
-        except ValidationError as error:
-            _fail(" ".join(error.messages))
-        except DatabaseError as error:
-            _fail(f"database error: {str(error).splitlines()[0] if str(error) else error!r}")
-
-    return wrapper  # type: ignore[return-value]
-
-
-def acting_person(username: str | None) -> User:
-    """The person named by --user, or the only person there is."""
-    from stepwise.people.models import User
-
-    people = User.objects.filter(is_active=True)
-    if username is not None:
-        person = people.filter(username__iexact=username.strip()).first()
-        if person is None:
-            raise CliError(f"no active account called {username!r}")
-        return person
-    only = list(people.order_by("pk")[:2])
-    if len(only) == 1:
-        return only[0]
-    if not only:
-        raise CliError("there are no accounts yet: create one with `stepwise createuser`")
-    raise CliError("several people use this Stepwise: say who you are with --user NAME")
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code=1)
 
 
 def _migrate(verbosity: int = 0) -> None:
@@ -106,7 +48,7 @@ def serve(
 ) -> None:
     """Migrate the database if needed, then serve Stepwise over HTTP."""
     _plain_http_on_https_settings(host, port)
-    _setup_django()
+    setup_django()
     from stepwise.server import run_server
 
     _migrate()
@@ -167,7 +109,7 @@ def _announce(url: str) -> None:
 @friendly
 def demo() -> None:
     """Load demo data: a small organisation with a PM, her manager, a mentor and others."""
-    _setup_django()
+    setup_django()
     from rich.table import Table
 
     from stepwise.goals.demo import load_demo_goals
@@ -203,7 +145,7 @@ def createuser(
     ] = None,
 ) -> None:
     """Create an account."""
-    _setup_django()
+    setup_django()
     from stepwise.people.actions import do_create_user
     from stepwise.people.models import User
 
@@ -248,20 +190,20 @@ def check(
     """Check a goal against the SMART criteria and suggest a better version."""
     from stepwise.smart import Context as SmartContext
     from stepwise.smart import InvalidGoalText, analyze
-    from stepwise.smart_cli import check_batch, print_report, write_json
+    from stepwise.smart_cli import check_batch, print_report
 
     day = _parse_today(today)
     if jsonl is not None:
         if text is not None:
-            _fail("give either a TEXT or --jsonl FILE, not both")
+            fail("give either a TEXT or --jsonl FILE, not both")
         check_batch(jsonl, day, sys.stdout, err)
         return
     if text is None:
-        _fail('give the goal to check, e.g. stepwise check "Ship the pricing page by May 31"')
+        fail('give the goal to check, e.g. stepwise check "Ship the pricing page by May 31"')
     try:
         analysis = analyze(text or "", SmartContext(today=day))
     except InvalidGoalText as problem:
-        _fail(str(problem))
+        fail(str(problem))
     if as_json:
         write_json(analysis.to_dict())
     else:
@@ -274,7 +216,7 @@ def _parse_today(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(f"--today must be a date like 2027-03-31 (got {value!r})")
+        fail(f"--today must be a date like 2027-03-31 (got {value!r})")
 
 
 @app.command(
@@ -289,18 +231,14 @@ def manage(ctx: typer.Context) -> None:
     execute_from_command_line(["stepwise manage", *ctx.args])
 
 
-# Commands that live with their app add themselves to `app` when imported; they use the
-# helpers above, so these imports come last.
-import stepwise.goals.cli  # noqa: E402  (goals, goal show, checkin)
-import stepwise.goals.library.cli  # noqa: E402  (library search, library show)
-import stepwise.people.cli  # noqa: E402  (placement request, list, answer, withdraw, leave)
-import stepwise.skills.cli  # noqa: E402  (assessment show, assessment list)
-import stepwise.skills.framework_cli  # noqa: E402, F401  (framework import, export, list)
-
-if __name__ == "__main__":
-    # Run as `python -m stepwise.cli`, this file is `__main__` and the apps' commands joined the
-    # importable `stepwise.cli` module's app: run that one.
-    app = sys.modules["stepwise.cli"].app
+# Each app's commands, in the order `stepwise --help` lists them (after the commands above).
+# `goals` and `checkin` join the root itself, so their Typer is mounted without a name.
+app.add_typer(goals_cli.top_level)
+app.add_typer(goals_cli.goal_app, name="goal")
+app.add_typer(library_cli.library_app, name="library")
+app.add_typer(people_cli.placement_app, name="placement")
+app.add_typer(skills_cli.assessment_app, name="assessment")
+app.add_typer(framework_cli.framework_app, name="framework")
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ The JSON shapes are the stable machine interface of SMART.md; see `stepwise chec
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -90,7 +89,3 @@ def _text_of(line: str) -> str | ValueError:
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         return ValueError('expected an object with a "text" string')
     return str(record["text"])
-
-
-def write_json(result: dict[str, Any], out: TextIO | None = None) -> None:
-    (out or sys.stdout).write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -2,8 +2,8 @@
 
 Each command acts as one person: `--user NAME`, or the only person when there is exactly one.
 It sees and changes what that person may through ``stepwise.access`` and changes things only
-through ``stepwise.goals.actions``. Importing this module adds the commands to the `stepwise`
-app (``stepwise/cli.py`` imports it).
+through ``stepwise.goals.actions``. ``stepwise/cli.py`` mounts ``top_level`` (its commands
+join the root: `stepwise goals`, `stepwise checkin`) and ``goal_app`` (`stepwise goal …`).
 """
 
 from __future__ import annotations
@@ -15,22 +15,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from stepwise.cli import (
-    CliError,
-    UserOption,
-    _setup_django,
-    acting_person,
-    app,
-    friendly,
-    out,
-)
+from stepwise.lib.cli import CliError, friendly, out, setup_django
+from stepwise.people.cli_support import UserOption, acting_person
 
 if TYPE_CHECKING:
     from stepwise.goals.models import CheckIn, Goal, Step
     from stepwise.people.models import User
 
+top_level = typer.Typer()
 goal_app = typer.Typer(help="Look at one goal.", no_args_is_help=True)
-app.add_typer(goal_app, name="goal")
 
 GoalId = Annotated[int, typer.Argument(metavar="ID", help="The goal's id (see `stepwise goals`).")]
 STATUS_HELP = "Only goals with this status: draft, active, paused, completed or dropped."
@@ -68,14 +61,14 @@ def _standing_text(status: str, label: str) -> str:
     return f"[{style}]{label}[/]" if style else label
 
 
-@app.command("goals")
+@top_level.command("goals")
 @friendly
 def list_goals(
     user: UserOption = None,
     status: Annotated[str | None, typer.Option(help=STATUS_HELP)] = None,
 ) -> None:
     """List the goals you can see, with where each stands."""
-    _setup_django()
+    setup_django()
     from stepwise.access import visible_goals
     from stepwise.goals.models import GoalStatus
     from stepwise.goals.progress import percent_text
@@ -129,7 +122,7 @@ def show_goal(
     user: UserOption = None,
 ) -> None:
     """Show one goal: where it stands and why, its steps and its latest check-ins."""
-    _setup_django()
+    setup_django()
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of
 
@@ -200,7 +193,7 @@ def _print_checkins(checkins: list[CheckIn], *, total: int) -> None:
         out.print(text, highlight=False, markup=False)
 
 
-@app.command("checkin")
+@top_level.command("checkin")
 @friendly
 def checkin(
     goal_id: GoalId,
@@ -216,7 +209,7 @@ def checkin(
     user: UserOption = None,
 ) -> None:
     """Check in on one of your goals: where it stands and how confident you are."""
-    _setup_django()
+    setup_django()
     from stepwise.goals.actions import do_record_checkin
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of

@@ -2,8 +2,8 @@
 
 The same rule as on the profile page and in the API: a request changes nothing until the
 manager named (or the team's lead, or an admin for a team without one) confirms it, and
-asking for a manager answers the same whether or not the account exists. Importing this
-module adds the commands to the `stepwise` app (``stepwise/cli.py`` imports it).
+asking for a manager answers the same whether or not the account exists. ``stepwise/cli.py``
+mounts ``placement_app`` as `stepwise placement`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from stepwise.cli import CliError, UserOption, _setup_django, acting_person, app, friendly, out
+from stepwise.lib.cli import CliError, friendly, out, setup_django
+from stepwise.people.cli_support import UserOption, acting_person
 
 if TYPE_CHECKING:
     from stepwise.people.models import PlacementRequest
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 placement_app = typer.Typer(
     help="Your manager and team: ask, answer, withdraw, leave.", no_args_is_help=True
 )
-app.add_typer(placement_app, name="placement")
 
 RequestId = Annotated[
     int, typer.Argument(metavar="ID", help="The request's id (see `stepwise placement list`).")
@@ -38,7 +38,7 @@ def request_placement(
     team: Annotated[str | None, typer.Option(help="The name of the team to join.")] = None,
 ) -> None:
     """Ask someone to be your manager, or ask to join a team."""
-    _setup_django()
+    setup_django()
     from stepwise.access import teams_to_join
     from stepwise.people import actions
 
@@ -61,7 +61,7 @@ def request_placement(
 @friendly
 def list_placements(user: UserOption = None) -> None:
     """Your requests still waiting, and the requests waiting for your answer."""
-    _setup_django()
+    setup_django()
     from stepwise.access import own_placement_requests, placement_requests_waiting_for
 
     person = acting_person(user)
@@ -99,7 +99,7 @@ def answer_placement(
     reason: Annotated[str, typer.Option(help="Why you decline; they will read it.")] = "",
 ) -> None:
     """Confirm or decline a request waiting for you."""
-    _setup_django()
+    setup_django()
     from django.http import Http404
 
     from stepwise.access import access_placement_request_to_answer
@@ -123,7 +123,7 @@ def answer_placement(
 @friendly
 def withdraw_placement(request_id: RequestId, user: UserOption = None) -> None:
     """Withdraw one of your own requests."""
-    _setup_django()
+    setup_django()
     from django.http import Http404
 
     from stepwise.access import access_own_placement_request
@@ -148,7 +148,7 @@ def leave_placement(
     team: Annotated[bool, typer.Option("--team", help="Leave your team.")] = False,
 ) -> None:
     """Leave your team or stop reporting to your manager (nobody needs to confirm)."""
-    _setup_django()
+    setup_django()
     from stepwise.people import actions
 
     if manager == team:

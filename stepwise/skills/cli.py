@@ -1,21 +1,20 @@
 """`stepwise assessment show` and `stepwise assessment list`: assessments from the terminal.
 
 Like the goal commands, each acts as one person (`--user NAME`, or the only person there is)
-and sees what that person may through ``stepwise.access``. Importing this module adds the
-`assessment` commands to the `stepwise` app (``stepwise/cli.py`` imports it).
+and sees what that person may through ``stepwise.access``. ``stepwise/cli.py`` mounts
+``assessment_app`` as `stepwise assessment`.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
-from stepwise.cli import CliError, UserOption, _setup_django, app, friendly, out
+from stepwise.lib.cli import CliError, friendly, out, setup_django, write_json
+from stepwise.people.cli_support import UserOption, acting_person
 
 if TYPE_CHECKING:
     from stepwise.people.models import User
@@ -26,7 +25,6 @@ assessment_app = typer.Typer(
     help="Your competency assessments: where you stand against the framework.",
     no_args_is_help=True,
 )
-app.add_typer(assessment_app, name="assessment")
 
 HOW_TO_START = (
     "start one in the app (Skills, then Start your self-assessment) "
@@ -150,13 +148,12 @@ def show_assessment(
 
     Each competency's rating sits beside what your level and your target level expect.
     """
-    _setup_django()
-    from stepwise.cli import acting_person
+    setup_django()
 
     person = acting_person(user)
     assessment = _assessment_for(person, assessment_id)
     if as_json:
-        sys.stdout.write(json.dumps(_as_json(assessment), ensure_ascii=False) + "\n")
+        write_json(_as_json(assessment))
         return
     out.print(_table(assessment))
     if assessment.summary:
@@ -167,9 +164,8 @@ def show_assessment(
 @friendly
 def list_assessments(user: UserOption = None) -> None:
     """List the assessments you can see: yours, and those shared with you."""
-    _setup_django()
+    setup_django()
     from stepwise.access import visible_assessments
-    from stepwise.cli import acting_person
 
     person = acting_person(user)
     rows = list(

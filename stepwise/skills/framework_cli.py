@@ -1,7 +1,8 @@
 """`stepwise framework import|export|list`: competency frameworks from the terminal.
 
 For whoever runs the installation (the CLI works on the server's database directly), like
-the admin page under Organisation. Importing this module adds the commands to `stepwise`.
+the admin page under Organisation. ``stepwise/cli.py`` mounts ``framework_app`` as
+`stepwise framework`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from stepwise.cli import CliError, _setup_django, app, friendly, out
+from stepwise.lib.cli import CliError, friendly, out, setup_django
 
 framework_app = typer.Typer(
     help="Competency frameworks: import a replacement, export the active one.",
     no_args_is_help=True,
 )
-app.add_typer(framework_app, name="framework")
 
 
 @framework_app.command("import")
@@ -30,7 +30,7 @@ def import_framework(
     ] = False,
 ) -> None:
     """Check a framework file and store it as a new version (nothing is stored on error)."""
-    _setup_django()
+    setup_django()
     from stepwise.skills.actions import do_import_framework
     from stepwise.skills.framework_file import FrameworkFileError
 
@@ -55,7 +55,7 @@ def import_framework(
 @friendly
 def export_framework() -> None:
     """Print the active framework as YAML, to read or to start a replacement from."""
-    _setup_django()
+    setup_django()
     import yaml
 
     from stepwise.skills.models import FrameworkVersion
@@ -68,7 +68,7 @@ def export_framework() -> None:
 @friendly
 def list_frameworks() -> None:
     """The installed frameworks and their versions."""
-    _setup_django()
+    setup_django()
     from stepwise.skills.models import Framework
 
     table = Table(title="Competency frameworks")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stepwise import cli
+from stepwise.lib import cli
 
 
 @pytest.fixture(autouse=True)

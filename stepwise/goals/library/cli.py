@@ -2,20 +2,18 @@
 
 The library is data shipped with Stepwise, so these commands need no database: competency
 names come from the framework file that ships with Stepwise, and placeholders read as for
-nobody in particular ("my manager", "my team"), dated from today. Importing this module adds
-the commands to the `stepwise` app (``stepwise/cli.py`` imports it).
+nobody in particular ("my manager", "my team"), dated from today. ``stepwise/cli.py`` mounts
+``library_app`` as `stepwise library`.
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from stepwise.cli import CliError, app, friendly, out
+from stepwise.lib.cli import CliError, friendly, out, write_json
 
 if TYPE_CHECKING:
     from stepwise.goals.library.catalogue import GoalTemplate
@@ -26,7 +24,6 @@ library_app = typer.Typer(
     help="Find a ready SMART goal to start from, by words, competency and level.",
     no_args_is_help=True,
 )
-app.add_typer(library_app, name="library")
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON (one line per goal) instead of a table.")
@@ -74,10 +71,6 @@ def _as_data(template: GoalTemplate, score: float | None = None) -> dict[str, An
     }
 
 
-def _write_json(data: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
-
-
 @library_app.command("search")
 @friendly
 def search(
@@ -110,7 +103,7 @@ def search(
     hits = index.search(query, competency=competency or None, level=level or None, limit=limit)
     if as_json:
         for hit in hits:
-            _write_json(_as_data(hit.template, hit.score))
+            write_json(_as_data(hit.template, hit.score))
         return
     suggestions = index.suggestions(query) if query else ()
     if suggestions:
@@ -154,7 +147,7 @@ def show(
     if template is None:
         raise CliError(f"no goal {key!r} in the library; find keys with `stepwise library search`")
     if as_json:
-        _write_json(_as_data(template))
+        write_json(_as_data(template))
         return
     vocabulary = _vocabulary()
     goal = resolve_template(template, _values())
