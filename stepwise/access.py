@@ -18,7 +18,8 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Field, ForeignObjectRel, Model, Q, QuerySet
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404, HttpRequest, HttpResponse
 
 from stepwise.goals.models import (
@@ -350,6 +351,34 @@ ADMIN_HIDDEN_FIELDS: dict[type[Model], frozenset[str]] = {
 def can_restore_for_others(user: Person) -> bool:
     """Who brings back what someone else deleted (an assessment, in the Django admin)."""
     return is_admin(user)
+
+
+def admin_may_filter_by(model: type[Model], lookup: str) -> bool:
+    """False when a Django admin query-string lookup (``summary__startswith``,
+    ``ratings__evidence__contains``) reads a private field of ``model`` or of a model it
+    reaches through relations: a filter that answers "1 result" spells out a text letter by
+    letter as surely as showing it."""
+    for part in lookup.split(LOOKUP_SEP):
+        field = _field_named(model, part)
+        if field is None:
+            return True  # a lookup or transform (startswith, isnull): no field after it
+        if field.name in ADMIN_HIDDEN_FIELDS.get(model, frozenset()):
+            return False
+        target = field.related_model if field.is_relation else None
+        if not isinstance(target, type):
+            return True
+        model = target
+    return True
+
+
+def _field_named(model: type[Model], part: str) -> Field[Any, Any] | ForeignObjectRel | None:
+    """The field a lookup's part names: a field, or a relation by its query name."""
+    for field in model._meta.get_fields(include_hidden=True):
+        if field.name == part or getattr(field, "attname", None) == part:
+            return field  # type: ignore[return-value]
+        if isinstance(field, ForeignObjectRel) and field.field.related_query_name() == part:
+            return field
+    return None
 
 
 def admin_fields(model: type[Model]) -> tuple[str, ...]:

@@ -6,21 +6,36 @@ record them in the audit log (``do_place_person``, ``do_set_team_lead``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.db.models import Model
 from django.http import HttpRequest
 
+from stepwise.access import admin_may_filter_by
 from stepwise.people import actions
 from stepwise.people.models import AuditEvent, Organisation, PlacementRequest, Team, User
+
+AnyModel = TypeVar("AnyModel", bound=Model)
 
 
 def _admin(request: HttpRequest) -> User:
     assert isinstance(request.user, User)
     return request.user
+
+
+class PrivateFieldsAdmin(admin.ModelAdmin[AnyModel]):
+    """The base of every ModelAdmin here: a query-string filter that touches a private
+    field (``?summary__startswith=…``), on the model or through a relation, answers 400
+    instead of telling how many rows match (decision 0007)."""
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        return admin_may_filter_by(self.model, lookup) and super().lookup_allowed(
+            lookup, value, request
+        )
 
 
 class PersonChangeForm(UserChangeForm[User]):
@@ -39,7 +54,7 @@ class PersonChangeForm(UserChangeForm[User]):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(PrivateFieldsAdmin[User], DjangoUserAdmin):
     form = PersonChangeForm
     list_display = ("username", "display_name", "email", "level", "team", "manager", "is_superuser")
     list_filter = ("is_superuser", "is_active", "team", "level")
@@ -81,7 +96,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin[Team]):
+class TeamAdmin(PrivateFieldsAdmin[Team]):
     list_display = ("name", "lead", "created_at")
     list_select_related = ("lead",)
     search_fields = ("name",)
@@ -97,7 +112,7 @@ class TeamAdmin(admin.ModelAdmin[Team]):
 
 
 @admin.register(PlacementRequest)
-class PlacementRequestAdmin(admin.ModelAdmin[PlacementRequest]):
+class PlacementRequestAdmin(PrivateFieldsAdmin[PlacementRequest]):
     """Who asked for which manager or team, and the answer. Read-only: people answer in the
     app, where the manager or team lead confirms."""
 
@@ -117,19 +132,25 @@ class PlacementRequestAdmin(admin.ModelAdmin[PlacementRequest]):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin[Organisation]):
+class OrganisationAdmin(PrivateFieldsAdmin[Organisation]):
     list_display = ("name", "allow_self_signup", "fiscal_year_start_month")
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
+class AuditEventAdmin(PrivateFieldsAdmin[AuditEvent]):
     list_display = ("at", "kind", "username", "actor", "ip_address")
     list_filter = ("kind",)
     search_fields = ("username", "ip_address")
     list_select_related = ("actor",)
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # the audit log is append-only
+    """The audit log is append-only: the actions write it, nobody adds, changes or deletes
+    an event here."""
 
-    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -14,18 +14,19 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from stepwise.access import admin_fields
+from stepwise.people.admin import PrivateFieldsAdmin
 from stepwise.people.models import User
 from stepwise.skills.actions import do_restore_assessment
 from stepwise.skills.models import Assessment, AssessmentEvent, Framework, FrameworkVersion
 
 
 @admin.register(Framework)
-class FrameworkAdmin(admin.ModelAdmin[Framework]):
+class FrameworkAdmin(PrivateFieldsAdmin[Framework]):
     list_display = ("name", "key", "is_active", "created_at")
 
 
 @admin.register(FrameworkVersion)
-class FrameworkVersionAdmin(admin.ModelAdmin[FrameworkVersion]):
+class FrameworkVersionAdmin(PrivateFieldsAdmin[FrameworkVersion]):
     """Versions are never edited: assessments were made against exactly this text."""
 
     list_display = ("framework", "number", "source_name", "imported_by", "imported_at")
@@ -48,7 +49,7 @@ class EventInline(admin.TabularInline[AssessmentEvent, Assessment]):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin[Assessment]):
+class AssessmentAdmin(PrivateFieldsAdmin[Assessment]):
     """Who assessed whom, when, and whether it is finished, shared or deleted. Select deleted
     ones and use "Bring back" to restore them."""
 

@@ -8,13 +8,14 @@ from decimal import Decimal
 
 import pytest
 from django.contrib import admin as django_admin
+from django.db.models import ForeignObjectRel, Model
 from django.test import Client
 from django.urls import reverse
 
 from stepwise.access import ADMIN_HIDDEN_FIELDS
 from stepwise.goals.actions import do_record_checkin
 from stepwise.goals.models import Visibility
-from stepwise.people.models import User
+from stepwise.people.models import AuditEvent, User
 from stepwise.skills.actions import (
     do_complete_assessment,
     do_delete_assessment,
@@ -128,3 +129,121 @@ def test_the_admin_restores_a_deleted_assessment_through_the_action(
     assert assessment.deleted_at is None
     restored = AssessmentEvent.objects.get(assessment=assessment, kind="restored")
     assert restored.actor == admin
+
+
+# ---- lookups in the query string -----------------------------------------------------------
+
+
+def _path_to(start: type[Model], goal: type[Model]) -> str | None:
+    """The shortest lookup path of relations from ``start`` to ``goal`` ("" for itself)."""
+    paths: dict[type[Model], str] = {start: ""}
+    frontier = [start]
+    while frontier:
+        following = []
+        for model in frontier:
+            for field in model._meta.get_fields():
+                target = field.related_model
+                if not field.is_relation or not isinstance(target, type) or target in paths:
+                    continue
+                name = field.name
+                if isinstance(field, ForeignObjectRel):
+                    name = field.field.related_query_name()
+                paths[target] = f"{paths[model]}{name}__"
+                following.append(target)
+        frontier = following
+    return paths.get(goal)
+
+
+def hidden_lookups(model: type[Model]) -> list[str]:
+    """Every private field reachable from ``model``, as the query-string lookups that would
+    find a text letter by letter."""
+    lookups = []
+    for private_model, fields in ADMIN_HIDDEN_FIELDS.items():
+        path = _path_to(model, private_model)
+        if path is None:
+            continue
+        for field in sorted(fields):
+            lookups += [
+                f"{path}{field}__startswith",
+                f"{path}{field}__icontains",
+                f"{path}{field}__regex",
+                f"{path}{field}",
+            ]
+    return lookups
+
+
+def test_the_admin_answers_400_to_a_lookup_on_a_private_field_of_any_model(
+    admin: User, alices_private_things: Assessment, client_for: Callable[[User], Client]
+) -> None:
+    as_admin = client_for(admin)
+    as_admin.raise_request_exception = False
+    tried = 0
+    for model in django_admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        for lookup in hidden_lookups(model):
+            response = as_admin.get(url, {lookup: "I"})
+            assert response.status_code == 400, (url, lookup, response.status_code)
+            tried += 1
+    assert tried > 100
+
+
+def test_the_admin_cannot_spell_out_a_summary_letter_by_letter(
+    admin: User, alices_private_things: Assessment, client_for: Callable[[User], Client]
+) -> None:
+    as_admin = client_for(admin)
+    as_admin.raise_request_exception = False
+    url = reverse("admin:skills_assessment_changelist")
+    for lookup, value in (
+        ("summary__startswith", "I doubt"),
+        ("summary__icontains", "ready"),
+        ("summary__regex", "^I"),
+        ("ratings__evidence__contains", "froze"),
+        ("events__detail__contains", "score"),
+    ):
+        response = as_admin.get(url, {lookup: value})
+        assert response.status_code == 400, lookup
+        assert "1 assessment" not in response.content.decode()
+
+
+def test_the_admin_still_filters_by_who_and_when(
+    admin: User, alices_private_things: Assessment, client_for: Callable[[User], Client]
+) -> None:
+    url = reverse("admin:skills_assessment_changelist")
+    response = client_for(admin).get(url, {"kind": "self", "deleted_at__isnull": "True"})
+    assert response.status_code == 200
+    assert "1 assessment" in response.content.decode()
+
+
+# ---- the audit log is read-only ----------------------------------------------------------
+
+
+def test_the_audit_log_cannot_be_forged_changed_or_deleted_in_the_admin(
+    admin: User, alice: User, client_for: Callable[[User], Client]
+) -> None:
+    as_admin = client_for(admin)
+    as_admin.raise_request_exception = False
+    real = AuditEvent.objects.create(kind=AuditEvent.Kind.LOGIN, actor=alice, username="alice")
+    before = list(AuditEvent.objects.values_list("pk", "kind", "username", "actor_id"))
+    made_up = {
+        "kind": "login",
+        "actor": alice.pk,
+        "username": "alice",
+        "ip_address": "10.1.2.3",
+        "user_agent": "forged",
+        "detail": "{}",
+        "_save": "Save",
+    }
+    add = reverse("admin:people_auditevent_add")
+    assert as_admin.get(add).status_code == 403
+    assert as_admin.post(add, made_up).status_code == 403
+    change = reverse("admin:people_auditevent_change", args=[real.pk])
+    assert as_admin.post(change, {**made_up, "username": "mallory"}).status_code == 403
+    delete = reverse("admin:people_auditevent_delete", args=[real.pk])
+    assert as_admin.post(delete, {"post": "yes"}).status_code == 403
+    bulk = as_admin.post(
+        reverse("admin:people_auditevent_changelist"),
+        {"action": "delete_selected", "_selected_action": [real.pk], "post": "yes"},
+    )
+    assert bulk.status_code in (200, 302, 403)
+    assert list(AuditEvent.objects.values_list("pk", "kind", "username", "actor_id")) == before
+    assert as_admin.get(change).status_code == 200  # still there to read
