@@ -233,6 +233,37 @@ def check_manager(person: User, manager: User) -> None:
 
 # ---- manager and team: set by an admin, or asked for and confirmed ------------------------
 
+
+def check_placement(
+    *, person: User, placed_by: User, team: Team | None, manager: User | None
+) -> None:
+    """Refuse a placement that is impossible, or by which the admin making it would grant
+    themselves access: becoming someone's manager, joining a team, or moving someone into
+    their own team. Another admin may do it, or the person asks and the admin confirms."""
+    if manager is not None:
+        if manager.pk == person.pk:
+            raise ValidationError({"manager": "Nobody can be their own manager."})
+        check_manager(person, manager)
+        if manager.pk == placed_by.pk and person.manager_id != manager.pk:
+            raise ValidationError({"manager": SELF_GRANT["manager"].format(person=person.name)})
+    if team is None or team.pk == person.team_id:
+        return
+    if person.pk == placed_by.pk:
+        raise ValidationError({"team": SELF_GRANT["join"].format(team=team.name)})
+    if team.pk == placed_by.team_id:
+        raise ValidationError({"team": SELF_GRANT["own_team"].format(person=person.name)})
+
+
+SELF_GRANT = {
+    "manager": "You cannot make yourself {person}'s manager: that would show you their goals "
+    "without their say. Ask another admin, or {person} asks for you on their profile and "
+    "you confirm.",
+    "join": "You cannot put yourself in {team}: that would show you its goals without its "
+    "say. Ask to join from your profile (its lead confirms), or ask another admin.",
+    "own_team": "{person} would join your own team, which would show you their team goals "
+    "without their say. Ask another admin, or {person} asks to join and the lead confirms.",
+}
+
 REQUEST_SENT = "If that person has a Stepwise account, they will see your request."
 
 
@@ -251,10 +282,7 @@ def do_place_person(
     person = User.objects.select_for_update().get(pk=person.pk)
     wanted = {"team": team, "manager": manager}
     changed = [name for name, value in wanted.items() if getattr(person, name) != value]
-    if manager is not None:
-        if manager.pk == person.pk:
-            raise ValidationError({"manager": "Nobody can be their own manager."})
-        check_manager(person, manager)
+    check_placement(person=person, placed_by=placed_by, team=team, manager=manager)
     if not changed:
         return []
     for name in changed:

@@ -39,17 +39,23 @@ class PrivateFieldsAdmin(admin.ModelAdmin[AnyModel]):
 
 
 class PersonChangeForm(UserChangeForm[User]):
+    placed_by: User | None = None  # the admin sending the form, set by ``UserAdmin.get_form``
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        manager = data.get("manager")
-        if manager is not None and self.instance.pk is not None:
-            if manager.pk == self.instance.pk:
-                self.add_error("manager", "Nobody can be their own manager.")
-            else:
-                try:
-                    actions.check_manager(self.instance, manager)
-                except forms.ValidationError as error:
-                    self.add_error("manager", error.message_dict["manager"])
+        if self.instance.pk is None or self.placed_by is None or self.errors:
+            return data
+        stored = User.objects.get(pk=self.instance.pk)
+        try:
+            actions.check_placement(
+                person=stored,
+                placed_by=self.placed_by,
+                team=data.get("team"),
+                manager=data.get("manager"),
+            )
+        except forms.ValidationError as error:
+            for field, messages in error.message_dict.items():
+                self.add_error(field, messages)
         return data
 
 
@@ -80,6 +86,12 @@ class UserAdmin(PrivateFieldsAdmin[User], DjangoUserAdmin):
         ),
     )
     raw_id_fields = ("manager",)
+
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"placed_by": _admin(request)})
 
     def save_model(self, request: HttpRequest, obj: User, form: Any, change: bool) -> None:
         placed = change and bool({"team", "manager"} & set(form.changed_data))

@@ -389,3 +389,98 @@ def test_django_admin_sets_placement_and_team_lead_through_the_audited_actions(
     checkout.refresh_from_db()
     assert checkout.lead == bob
     assert AuditEvent.objects.get(kind=Kind.TEAM_LEAD_SET).detail["lead"] == "bob"
+
+
+# ---- an admin grants nobody access to themselves ------------------------------------------
+
+
+def admin_change_form(client: Client, person: User, **changes: Any) -> dict[str, Any]:
+    """What the Django admin's change page of ``person`` sends, with ``changes``."""
+    form = client.get(f"/admin/people/user/{person.pk}/change/").context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "password"}
+    for name in ("groups", "user_permissions", "date_joined", "last_login"):
+        data.pop(name, None)
+    data.update(
+        date_joined_0=person.date_joined.date().isoformat(),
+        date_joined_1="12:00:00",
+        last_login_0="",
+        last_login_1="",
+        target_date="",
+        manager=person.manager_id or "",
+        team=person.team_id or "",
+    )
+    data.update(changes)
+    return data
+
+
+def test_admin_cannot_make_themselves_someones_manager_on_the_organisation_page(
+    alice: User, bob: User, admin: User, client_for: Callable[[User], Client]
+) -> None:
+    goal = active_goal(alice, title="Negotiate a raise", visibility=Visibility.MANAGER)
+    as_admin = client_for(admin)
+    response = as_admin.post(
+        reverse("person_place", args=[alice.pk]), {"team": alice.team_id, "manager": admin.pk}
+    )
+    assert response.status_code == 200
+    assert "another admin" in response.content.decode()
+    assert placement_of(alice) == (alice.team_id, bob.pk)
+    assert not visible_goals(admin).filter(pk=goal.pk).exists()
+    assert not AuditEvent.objects.filter(kind=Kind.PLACEMENT_SET).exists()
+
+
+def test_admin_cannot_put_themselves_or_someone_into_their_own_team(
+    eve: User, checkout: Team, admin: User, client_for: Callable[[User], Client]
+) -> None:
+    as_admin = client_for(admin)
+    joined = as_admin.post(reverse("person_place", args=[admin.pk]), {"team": checkout.pk})
+    assert joined.status_code == 200
+    assert placement_of(admin) == (None, None)
+    admin.team = checkout
+    admin.save(update_fields=["team"])
+    moved = as_admin.post(reverse("person_place", args=[eve.pk]), {"team": checkout.pk})
+    assert moved.status_code == 200
+    assert "your own team" in moved.content.decode()
+    assert placement_of(eve)[0] != checkout.pk
+    assert not AuditEvent.objects.filter(kind=Kind.PLACEMENT_SET).exists()
+
+
+def test_another_admin_may_place_an_admin_and_an_admin_may_leave(
+    alice: User, checkout: Team, admin: User, make_person: Any, client_for: Callable[[User], Client]
+) -> None:
+    second = make_person("second-admin", is_staff=True, is_superuser=True)
+    as_second = client_for(second)
+    response = as_second.post(
+        reverse("person_place", args=[alice.pk]), {"team": checkout.pk, "manager": admin.pk}
+    )
+    assert response.status_code == 302
+    assert placement_of(alice) == (checkout.pk, admin.pk)
+    assert as_second.post(reverse("person_place", args=[admin.pk]), {"team": checkout.pk})
+    assert placement_of(admin)[0] == checkout.pk
+    left = client_for(admin).post(reverse("person_place", args=[admin.pk]), {"team": ""})
+    assert left.status_code == 302  # taking access away needs nobody's consent
+    assert placement_of(admin)[0] is None
+
+
+def test_admin_becomes_a_manager_when_the_person_asks_and_they_confirm(
+    alice: User, admin: User, client_for: Callable[[User], Client]
+) -> None:
+    client_for(alice).post(reverse("manager_request"), {"manager": "admin"})
+    placement = PlacementRequest.objects.get(person=alice)
+    assert answer(client_for(admin), placement, "confirm").status_code == 302
+    assert placement_of(alice)[1] == admin.pk
+
+
+def test_django_admin_refuses_an_admin_making_themselves_manager_or_joining_a_team(
+    alice: User, bob: User, discovery: Team, admin: User, client_for: Callable[[User], Client]
+) -> None:
+    as_admin = client_for(admin)
+    url = f"/admin/people/user/{alice.pk}/change/"
+    response = as_admin.post(url, admin_change_form(as_admin, alice, manager=admin.pk))
+    assert response.status_code == 200
+    assert "another admin" in response.content.decode()
+    own = f"/admin/people/user/{admin.pk}/change/"
+    joined = as_admin.post(own, admin_change_form(as_admin, admin, team=discovery.pk))
+    assert joined.status_code == 200
+    assert placement_of(alice) == (alice.team_id, bob.pk)
+    assert placement_of(admin) == (None, None)
+    assert not AuditEvent.objects.filter(kind=Kind.PLACEMENT_SET).exists()
