@@ -66,7 +66,7 @@ def goal_page_context(goal: Goal, person: User) -> dict[str, Any]:
         "checkin_count": len(points),
         **_recent_events(goal),
         "standing": assess(facts, today),
-        "smart": verdict_rows(judge_goal_or_none(goal)),  # the owner's context, whoever looks
+        "smart": verdict_rows(judge_goal_or_none(goal, viewer=person)),  # the owner's context
         "burnup": _burnup(goal, facts, points, today),
         "timeline": timeline(goal, steps, today),
         "can_change": can_change,

@@ -165,7 +165,7 @@ def _adopted(form: GoalForm, template: GoalTemplate | None, person: User) -> dic
 
 
 def _saved_message(goal: Goal) -> str:
-    analysis = judge_goal_or_none(goal)
+    analysis = judge_goal_or_none(goal, viewer=goal.owner)
     state = "saved as a draft" if goal.status == GoalStatus.DRAFT else "is active"
     if analysis is None:
         return f"“{goal.title}” {state}."
@@ -182,7 +182,7 @@ def _builder_check(form: GoalForm, person: User, editing: Goal | None = None) ->
     if not (goal.title.strip() or goal.why.strip()):
         return {"analysis": None, "problem": "", "verdicts": []}
     try:
-        analysis = judge_goal(goal)
+        analysis = judge_goal(goal, viewer=person)
     except InvalidGoalText as problem:
         return {"analysis": None, "problem": str(problem), "verdicts": []}
     return {"analysis": analysis, "problem": "", "verdicts": verdict_rows(analysis)}

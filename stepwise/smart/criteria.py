@@ -301,7 +301,10 @@ def _context_problem(reading: Reading, context: Context | None) -> tuple[str, st
         return (
             f"{own:g} h a week for this goal{with_others} make {total:g} h, beyond the "
             f"capacity of {capacity:g} h a week.",
-            "Lower this goal's weekly effort, move its due date, or pause another goal.",
+            _to_owner(
+                context,
+                "lower this goal's weekly effort, move its due date, or pause another goal.",
+            ),
         )
     due = context.due_date or (reading.deadline if is_app_context(context) else None)
     if due is not None and due < context.today:
@@ -340,8 +343,18 @@ def judge_achievable(reading: Reading, context: Context | None) -> Verdict:
     reason = "Nothing in the text makes it clearly unattainable"
     if context and context.weekly_capacity_hours is not None:
         total = context.total_effort_hours_per_week
-        reason += f"; {total:g} h a week fits your capacity of {context.weekly_capacity_hours:g} h"
+        whose = f"{context.owner_name}'s" if context.owner_name else "your"
+        reason += (
+            f"; {total:g} h a week fits {whose} capacity of {context.weekly_capacity_hours:g} h"
+        )
     return Verdict(True, reason + ".")
+
+
+def _to_owner(context: Context, advice: str) -> str:
+    """Advice to the goal's owner: said to them, or about them to someone else reading."""
+    if context.owner_name:
+        return f"{context.owner_name} could {advice}"
+    return advice[0].upper() + advice[1:]
 
 
 # --- relevant ------------------------------------------------------------------------------

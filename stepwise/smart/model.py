@@ -25,6 +25,9 @@ class Context:
     competency_gap: bool = False
     next_review: date | None = None
     fiscal_year_start_month: int = 1
+    owner_name: str = ""
+    """Whose goal it is, when someone else reads the verdicts ("" when its owner does):
+    capacity and suggestions are then worded about the owner, not to the reader."""
 
     @property
     def words_from(self) -> date:
