@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
 
 Clients = Callable[[User], Client]
 MakeGoal = Callable[..., Goal]
+PRIVATE_6H = {
+    "title": "Interview at Acme",
+    "visibility": Visibility.PRIVATE,
+    "weekly_effort_hours": Decimal(6),
+}
 
 
 @pytest.fixture
@@ -53,12 +58,7 @@ def test_a_private_goal_changes_nothing_that_others_see_on_a_shared_goal(
 ) -> None:
     viewers = [client_for(person) for person in (bob, dan, carol)]
     before = [achievable_seen_by(client, alices_goals) for client in viewers]
-    make_goal(
-        alice,
-        title="Interview at Acme",
-        visibility=Visibility.PRIVATE,
-        weekly_effort_hours=Decimal(6),
-    )
+    make_goal(alice, **PRIVATE_6H)
     after = [achievable_seen_by(client, alices_goals) for client in viewers]
     assert after == before
     for row in after:
@@ -70,12 +70,7 @@ def test_a_private_goal_changes_nothing_that_others_see_on_a_shared_goal(
 def test_the_owner_still_counts_every_active_goal(
     alice: User, alices_goals: Goal, make_goal: MakeGoal, client_for: Clients
 ) -> None:
-    make_goal(
-        alice,
-        title="Interview at Acme",
-        visibility=Visibility.PRIVATE,
-        weekly_effort_hours=Decimal(6),
-    )
+    make_goal(alice, **PRIVATE_6H)
     row = achievable_seen_by(client_for(alice), alices_goals)
     assert "2 h a week for this goal and 7 h for the other active goals make 9 h" in row
     assert "beyond the capacity of 4 h a week" in row
@@ -99,12 +94,7 @@ def test_a_viewer_reads_suggestions_about_the_owner_not_to_themselves(
 def test_judge_goal_counts_what_the_viewer_may_see(
     alice: User, eve: User, alices_goals: Goal, make_goal: MakeGoal
 ) -> None:
-    make_goal(
-        alice,
-        title="Interview at Acme",
-        visibility=Visibility.PRIVATE,
-        weekly_effort_hours=Decimal(6),
-    )
+    make_goal(alice, **PRIVATE_6H)
     owner = checking.goal_context(alices_goals, viewer=alice)
     outsider = checking.goal_context(alices_goals, viewer=eve)
     assert owner.other_active_goals_effort_hours_per_week == 7.0
