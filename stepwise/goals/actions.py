@@ -28,6 +28,7 @@ from stepwise.goals.models import (
 )
 from stepwise.lib.errors import StaleEdit
 from stepwise.lib.limits import check_fields, check_values
+from stepwise.lib.links import clean_links
 from stepwise.people.models import User
 
 GOAL_FIELDS = (
@@ -92,6 +93,8 @@ def needs_target(status: str, metric_kind: str) -> bool:
     """An active goal measured by a number or a percentage needs a target."""
     return status == GoalStatus.ACTIVE and metric_kind in (MetricKind.NUMBER, MetricKind.PERCENTAGE)
 
+
+MAX_GOAL_LINKS = 50  # evidence links on a completed goal
 
 GOAL_TEXTS = ("description", "why", "outcome", "evidence", "evidence_links", "drop_reason")
 
@@ -228,6 +231,7 @@ def do_complete_goal(
     _refuse_move(goal, GoalStatus.COMPLETED)
     if not outcome.strip():
         raise ValidationError({"outcome": "Say what you achieved: it is the record you keep."})
+    links = clean_links(evidence_links, most=MAX_GOAL_LINKS)
     on = on or actor.today()
     if on > actor.today():
         raise ValidationError({"on": "A goal cannot be completed in the future."})
@@ -239,7 +243,7 @@ def do_complete_goal(
         GoalStatus.COMPLETED,
         outcome=outcome.strip(),
         evidence=evidence.strip(),
-        evidence_links=evidence_links.strip(),
+        evidence_links="\n".join(links),
         closed_on=on,
     )
 

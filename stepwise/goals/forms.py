@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
+from stepwise.goals.actions import MAX_GOAL_LINKS
 from stepwise.goals.library.catalogue import template_by_key
 from stepwise.goals.models import (
     WORDLESS_TITLE,
@@ -18,6 +18,7 @@ from stepwise.goals.models import (
     title_has_words,
 )
 from stepwise.lib.forms import Form
+from stepwise.lib.links import clean_links
 from stepwise.smart import MAX_CHARS
 
 
@@ -166,14 +167,11 @@ class CompleteGoalForm(Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean_evidence_links(self) -> str:
-        links = [line.strip() for line in self.cleaned_data["evidence_links"].splitlines()]
-        validate = URLValidator(schemes=["http", "https"])
-        for link in filter(None, links):
-            try:
-                validate(link)
-            except ValidationError:
-                raise forms.ValidationError(f"“{link}” is not a web address.") from None
-        return "\n".join(filter(None, links))
+        try:
+            links = clean_links(self.cleaned_data["evidence_links"], most=MAX_GOAL_LINKS)
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["evidence_links"]) from None
+        return "\n".join(links)
 
 
 class DropGoalForm(Form):

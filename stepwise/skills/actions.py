@@ -7,13 +7,13 @@ Each action runs in one transaction and validates before it writes; a refused ch
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from stepwise.access import can_restore_for_others, latest_self_assessment
 from stepwise.lib.errors import StaleEdit
+from stepwise.lib.links import clean_links
 from stepwise.people.models import User
 from stepwise.skills.framework_file import FrameworkSpec, default_framework_path, parse_framework
 from stepwise.skills.models import (
@@ -179,7 +179,7 @@ def do_rate_competency(
 ) -> Rating:
     assessment = _locked(assessment, actor, expected_version, draft_only=True)
     _validate_rating(assessment, competency_key, score, is_strength, is_weakness)
-    links = _clean_links(evidence_links)
+    links = clean_links(evidence_links, most=MAX_LINKS)
     if len(evidence) > MAX_EVIDENCE_CHARS:
         raise ValidationError({"evidence": f"Keep evidence under {MAX_EVIDENCE_CHARS} characters."})
     rating, _ = Rating.objects.update_or_create(
@@ -237,21 +237,6 @@ def _validate_rating(
         raise ValidationError(
             {"is_weakness": "Mark a competency as a strength or a weakness, not both."}
         )
-
-
-def _clean_links(text: str) -> list[str]:
-    links = [line.strip() for line in text.splitlines() if line.strip()]
-    if len(links) > MAX_LINKS:
-        raise ValidationError({"evidence_links": f"Up to {MAX_LINKS} links, one per line."})
-    check = URLValidator(schemes=["http", "https"])
-    for link in links:
-        try:
-            check(link)
-        except ValidationError:
-            raise ValidationError(
-                {"evidence_links": f"“{link[:80]}” is not a web link (http:// or https://)."}
-            ) from None
-    return links
 
 
 @transaction.atomic

@@ -149,7 +149,7 @@ def test_completing_needs_an_outcome_and_keeps_the_evidence(
     refused = client.post(url, {"outcome": " ", "version": shared_goal.version})
     assert refused.status_code == 200
     bad_link = client.post(url, {"outcome": "Done", "evidence_links": "not a link"})
-    assert "is not a web address" in bad_link.content.decode()
+    assert "is not a web link" in bad_link.content.decode()
     shared_goal.refresh_from_db()
     assert shared_goal.status == GoalStatus.ACTIVE
     client.post(
