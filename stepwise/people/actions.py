@@ -80,11 +80,11 @@ def do_sign_up(
     if owner is not None:
         make_password(password)  # the work of a new account, so the timing tells nothing
         record_event(
-            AuditEvent.Kind.SIGNUP,
+            AuditEvent.Kind.SIGNUP_ADDRESS_IN_USE,
             request=request,
             subject=owner,
             username=username,
-            address_in_use=True,
+            account_created=False,
         )
         transaction.on_commit(lambda: confirmation.send_address_in_use(owner, request))
         return None

@@ -176,6 +176,7 @@ class AuditEvent(models.Model):
 
     class Kind(models.TextChoices):
         SIGNUP = "signup", "Signed up"
+        SIGNUP_ADDRESS_IN_USE = "signup_address_in_use", "Sign-up with an address in use"
         LOGIN = "login", "Logged in"
         LOGIN_FAILED = "login_failed", "Failed login"
         LOGIN_BLOCKED = "login_blocked", "Login refused while locked"

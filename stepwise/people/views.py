@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
@@ -43,6 +43,7 @@ from stepwise.people.forms import (
     TeamRequestForm,
 )
 from stepwise.people.models import AuditEvent, Organisation, User
+from stepwise.people.retries import submit_once
 from stepwise.people.throttle import address_lockout, login_lockout
 from stepwise.skills import guide
 from stepwise.skills.onboarding import guide_for
@@ -265,23 +266,27 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     """List, create and revoke one's personal access tokens for the API.
 
     Creating answers with a redirect (POST-redirect-GET): the new secret waits in the session
-    and is shown on the next page only, so a reload neither shows it again nor mints another.
+    and is shown on the next page only, so a reload neither shows it again nor mints another;
+    the form's one-time token makes the same form sent twice create one token.
     """
     person = signed_in(request)
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            _, secret = actions.do_create_api_token(
+
+        def create() -> tuple[str, str]:
+            token, secret = actions.do_create_api_token(
                 owner=person,
                 name=form.cleaned_data["name"],
                 lifetime_days=form.lifetime_days(),
                 request=request,
             )
+            request.session[NEW_TOKEN_SESSION_KEY] = secret
+            return reverse("api_tokens"), f"Token “{token.name}” created."
+
+        try:
+            return submit_once(request, create)  # the form sent twice makes one token
         except ValidationError as error:
             attach_errors(form, error)
-        else:
-            request.session[NEW_TOKEN_SESSION_KEY] = secret
-            return redirect("api_tokens")
     context = {
         "form": form,
         "tokens": person.api_tokens.all(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -113,3 +114,25 @@ def test_an_expired_token_is_shown_as_expired_and_no_longer_offered_for_revoking
     page = client.get(reverse("api_tokens")).content.decode()
     assert '<span class="badge badge--warn">expired</span>' in page
     assert "Revoke" not in page
+
+
+@pytest.mark.django_db
+def test_sending_the_token_form_twice_makes_one_token(
+    alice: User, client_for: Callable[[User], Client]
+) -> None:
+    client = client_for(alice)
+    page = client.get(reverse("api_tokens")).content.decode()
+    form_token = re.search(r'name="form_token" value="([^"]+)"', page)
+    assert form_token, "the create form carries a one-time token"
+    data = {"name": "dup", "lifetime": "90", "form_token": form_token[1]}
+    first = client.post(reverse("api_tokens"), data, follow=True).content.decode()
+    again = client.post(reverse("api_tokens"), data, follow=True).content.decode()
+    assert ApiToken.objects.filter(user=alice, name="dup").count() == 1
+    assert AuditEvent.objects.filter(kind="token_created", actor=alice).count() == 1
+    assert _secret_in(first).startswith("sw_")
+    assert "Already saved" in again
+    assert 'class="secret"' not in again  # the secret is shown once, not on the replay
+    fresh = re.search(r'name="form_token" value="([^"]+)"', again)
+    assert fresh and fresh[1] != form_token[1]
+    client.post(reverse("api_tokens"), {**data, "form_token": fresh[1]})
+    assert ApiToken.objects.filter(user=alice, name="dup").count() == 2  # a new form, a new one

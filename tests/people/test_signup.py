@@ -131,7 +131,21 @@ def test_an_address_in_use_gets_the_same_answer_and_its_owner_an_email(
     assert [m.to for m in sent] == [["alice@example.com"]]
     assert "Someone tried" in sent[0].subject
     assert "alice" in str(sent[0].body) and "/password/reset/" in str(sent[0].body)
-    assert AuditEvent.objects.filter(kind="signup", subject=alice).exists()
+    assert AuditEvent.objects.filter(kind="signup_address_in_use", subject=alice).exists()
+
+
+@pytest.mark.django_db
+def test_a_sign_up_with_an_address_in_use_is_logged_as_that_not_as_signed_up(
+    alice: User, sign_up_mail: Any
+) -> None:
+    sign_up_mail(username="fresh2", email="alice@example.com")
+    event = AuditEvent.objects.get(subject=alice)
+    assert event.kind == AuditEvent.Kind.SIGNUP_ADDRESS_IN_USE
+    assert event.get_kind_display() == "Sign-up with an address in use"
+    assert event.actor is None and event.username == "fresh2"
+    assert event.detail.get("account_created") is False
+    assert not AuditEvent.objects.filter(kind=AuditEvent.Kind.SIGNUP).exists()
+    assert "Signed up" not in str(event)
 
 
 @pytest.mark.django_db
