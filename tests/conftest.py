@@ -14,9 +14,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from stepwise.goals import actions as goal_actions
 from stepwise.goals.actions import do_create_goal
 from stepwise.goals.models import Goal, GoalStatus
 from stepwise.people.models import Level, Team, User
+from stepwise.skills import actions as skill_actions
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -95,6 +97,41 @@ def carol(make_person: Callable[..., User], discovery: Team) -> User:
 @pytest.fixture
 def eve(make_person: Callable[..., User], carol: User, discovery: Team) -> User:
     return make_person("eve", team=discovery, manager=carol, level=Level.PM)
+
+
+@pytest.fixture
+def alices_things(alice: User, bob: User, dan: User, eve: User) -> dict[str, str]:
+    """Alice with a goal (two steps, a check-in), a goal in the trash and an assessment in
+    progress: the ids the paths of the API and the pages take (the property tests)."""
+    today = timezone.localdate()
+    goal = goal_actions.do_create_goal(
+        owner=alice,
+        title="Interview 8 customers about onboarding",
+        baseline=Decimal(0),
+        target=Decimal(8),
+        start_date=today - timedelta(days=20),
+        due_date=today + timedelta(days=40),
+        status=GoalStatus.ACTIVE,
+    )
+    step = goal_actions.do_add_step(goal=goal, actor=alice, title="Book interviews")
+    goal_actions.do_add_step(goal=goal, actor=alice, title="Run them")
+    checkin = goal_actions.do_record_checkin(
+        goal=goal, author=alice, value=Decimal(2), confidence=3, on=today - timedelta(days=2)
+    )
+    trashed = goal_actions.do_create_goal(owner=alice, title="Old idea")
+    goal_actions.do_trash_goal(goal=trashed, actor=alice)
+    assessment = skill_actions.do_start_assessment(person=alice, assessor=alice)
+    competency = next(iter(assessment.spec.competencies())).key
+    return {
+        "goal_id": str(goal.pk),
+        "step_id": str(step.pk),
+        "checkin_id": str(checkin.pk),
+        "trashed_id": str(trashed.pk),
+        "assessment_id": str(assessment.pk),
+        "competency_key": competency,
+        "person_id": str(alice.pk),
+        "framework_id": "1",
+    }
 
 
 @pytest.fixture

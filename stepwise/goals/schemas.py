@@ -21,7 +21,19 @@ from stepwise.goals.progress import rounded
 from stepwise.goals.standing import standing_of
 from stepwise.lib import clock
 from stepwise.lib.api import PersonRefOut
-from stepwise.lib.api_types import Day, Id, Input, Line, Said, Text, Title, Version, Word
+from stepwise.lib.api_types import (
+    Count,
+    Day,
+    Flag,
+    Id,
+    Input,
+    Line,
+    Said,
+    Text,
+    Title,
+    Version,
+    Word,
+)
 from stepwise.people.models import User
 from stepwise.smart import MAX_CHARS
 
@@ -37,13 +49,15 @@ class SmartContextIn(Input):
     other_active_goals_effort_hours_per_week: float = Field(0, ge=0, le=168)
     linked_competencies: list[Word] = Field(default_factory=list, max_length=50)
     linked_objectives: list[Line] = Field(default_factory=list, max_length=50)
-    competency_gap: bool = False
+    competency_gap: Flag = False
     next_review: Day | None = None
-    fiscal_year_start_month: int = Field(1, ge=1, le=12)
+    fiscal_year_start_month: Count = Field(1, ge=1, le=12)
 
 
 class SmartCheckIn(Input):
-    text: Text = Field(..., description=f"The goal, up to {MAX_CHARS} characters.")
+    text: Said = Field(
+        ..., max_length=MAX_CHARS, description=f"The goal, up to {MAX_CHARS} characters."
+    )
     context: SmartContextIn | None = None
 
 
@@ -123,7 +137,7 @@ StepHours = Annotated[
 
 
 Unit = Annotated[Word, Field(max_length=40)]
-Confidence = Annotated[int, Field(ge=1, le=5, description="1 = unlikely … 5 = sure.")]
+Confidence = Annotated[Count, Field(ge=1, le=5, description="1 = unlikely … 5 = sure.")]
 
 
 def leave_out(description: str | None = None) -> Any:

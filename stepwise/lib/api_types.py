@@ -14,6 +14,7 @@ from ninja import Field, Schema
 from pydantic import (
     AfterValidator,
     ModelWrapValidatorHandler,
+    Strict,
     ValidationInfo,
     model_validator,
 )
@@ -76,5 +77,9 @@ Day = Annotated[
 """A date a person plans with: within the years the app plans in."""
 Id = Annotated[int, Field(ge=1, le=BIGGEST_ID)]
 """Something's id: what a database id column holds."""
-Version = Annotated[int, Field(ge=1, le=2**31 - 1, description="The version you last read.")]
+Flag = Annotated[bool, Strict()]
+"""Yes or no in a JSON body: ``true`` or ``false``, never 0, 1 or "yes" read as one."""
+Count = Annotated[int, Strict()]
+"""A whole number in a JSON body: a JSON integer, never ``true`` or ``"3"`` read as one."""
+Version = Annotated[Count, Field(ge=1, le=2**31 - 1, description="The version you last read.")]
 """The version of something you last read (a positive 32-bit number)."""

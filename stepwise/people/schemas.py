@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from ninja import Field, Schema
 
+from stepwise.lib.api_types import Count, Flag, Input, Line, Text
+
 
 class ProfileOut(Schema):
     id: int
@@ -54,8 +56,8 @@ class WaitingRequestOut(Schema):
     created_at: datetime
 
 
-class ManagerRequestIn(Schema):
-    manager: str = Field(
+class ManagerRequestIn(Input):
+    manager: Line = Field(
         ...,
         min_length=1,
         max_length=254,
@@ -63,10 +65,10 @@ class ManagerRequestIn(Schema):
     )
 
 
-class TeamRequestIn(Schema):
-    team: int = Field(..., ge=1, le=2**31 - 1, description="The team's id (see `GET /teams`).")
+class TeamRequestIn(Input):
+    team: Count = Field(..., ge=1, le=2**31 - 1, description="The team's id (see `GET /teams`).")
 
 
-class AnswerIn(Schema):
-    confirm: bool = Field(..., description="`true` to confirm, `false` to decline.")
-    reason: str = Field("", max_length=500, description="Needed when you decline.")
+class AnswerIn(Input):
+    confirm: Flag = Field(..., description="`true` to confirm, `false` to decline.")
+    reason: Text = Field("", max_length=500, description="Needed when you decline.")

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from ninja import Field, Schema
 
 from stepwise.lib.api import PersonRefOut
-from stepwise.lib.api_types import Id, Input, Text, Version
+from stepwise.lib.api_types import Count, Flag, Id, Input, Text, Version
 from stepwise.skills.framework_file import FrameworkSpec
 from stepwise.skills.models import Assessment, AssessmentKind, Framework, FrameworkVersion, Rating
 
@@ -123,7 +123,7 @@ class AssessmentPatchIn(Input):
 class RatingIn(Input):
     """The whole rating of one competency: what you leave out is cleared."""
 
-    score: int | None = Field(
+    score: Count | None = Field(
         ...,
         description="0 (not yet at the first level) to the number of levels; null: not rated.",
     )
@@ -131,9 +131,9 @@ class RatingIn(Input):
     evidence_links: list[Text] = Field(
         default_factory=list, max_length=20, description="Web links (http or https)."
     )
-    is_strength: bool = False
-    is_weakness: bool = False
-    is_interest: bool = Field(False, description="You want to grow in it.")
+    is_strength: Flag = False
+    is_weakness: Flag = False
+    is_interest: Flag = Field(False, description="You want to grow in it.")
     version: Version | None = Field(None, description="If given, refused (409) when stale.")
 
 
@@ -142,7 +142,7 @@ class CompleteAssessmentIn(Input):
 
 
 class ShareAssessmentIn(Input):
-    shared: bool = Field(
+    shared: Flag = Field(
         ...,
         description=(
             "true shares a finished self-assessment with your manager (or your assessment of a "
@@ -295,7 +295,7 @@ class PriorityOut(Schema):
     is_interest: bool
 
 
-class PriorityChoiceIn(Schema):
+class PriorityChoiceIn(Input):
     state: Literal["pinned", "dismissed"] | None = Field(
         ...,
         description=(
