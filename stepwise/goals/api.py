@@ -16,7 +16,7 @@ from ninja import Query, Router, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from stepwise.access import (
+from stepwise.access.goals import (
     access_checkin,
     access_goal,
     access_step,
@@ -24,6 +24,7 @@ from stepwise.access import (
     trashed_goals,
     visible_goals,
 )
+from stepwise.access.people import signed_in as caller
 from stepwise.goals import actions
 from stepwise.goals.models import CheckIn, Goal, Step
 from stepwise.goals.schemas import (
@@ -56,7 +57,6 @@ from stepwise.lib.api import (
     ValidationErrorOut,
     no_content,
 )
-from stepwise.lib.http import signed_in as caller
 from stepwise.people.idempotency import idempotent
 from stepwise.smart import Context, InvalidGoalText, analyze
 

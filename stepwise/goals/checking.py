@@ -15,7 +15,7 @@ from datetime import date
 
 from django.db.models import Sum
 
-from stepwise.access import visible_goals
+from stepwise.access.goals import visible_goals
 from stepwise.goals.models import Goal
 from stepwise.people.models import Organisation, User
 from stepwise.smart import Analysis, Context, InvalidGoalText, analyze

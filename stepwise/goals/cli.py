@@ -40,7 +40,7 @@ STATUS_STYLES = {
 def _goal_for(person: User, goal_id: int, *, for_change: bool = False) -> Goal:
     from django.http import Http404
 
-    from stepwise.access import access_goal
+    from stepwise.access.goals import access_goal
 
     try:
         return access_goal(person, goal_id, for_change=for_change)
@@ -51,7 +51,7 @@ def _goal_for(person: User, goal_id: int, *, for_change: bool = False) -> Goal:
 
 
 def _can_see(person: User, goal_id: int) -> bool:
-    from stepwise.access import visible_goals
+    from stepwise.access.goals import visible_goals
 
     return visible_goals(person).filter(pk=goal_id).exists()
 
@@ -69,7 +69,7 @@ def list_goals(
 ) -> None:
     """List the goals you can see, with where each stands."""
     setup_django()
-    from stepwise.access import visible_goals
+    from stepwise.access.goals import visible_goals
     from stepwise.goals.models import GoalStatus
     from stepwise.goals.progress import percent_text
     from stepwise.goals.standing import standing_of

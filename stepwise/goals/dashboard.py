@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from django.db.models import Count, Q
 from django.urls import reverse
 
-from stepwise.access import own_goals
+from stepwise.access.goals import own_goals
 from stepwise.goals.forms import CheckInForm
 from stepwise.goals.models import CheckIn, GoalStatus, MetricKind, Step
 from stepwise.goals.progress import THRESHOLDS, Assessment, Status

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import access_checkin, access_goal, access_step
+from stepwise.access.goals import access_checkin, access_goal, access_step
+from stepwise.access.people import signed_in
 from stepwise.goals import actions
 from stepwise.goals.forms import CheckInForm, CorrectCheckInForm, StepDoneForm, StepForm
 from stepwise.goals.page import goal_page_context
 from stepwise.lib.errors import StaleEdit
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest, page_to_return_to, signed_in
+from stepwise.lib.http import HtmxHttpRequest, page_to_return_to
 from stepwise.people.retries import submit_once
 
 

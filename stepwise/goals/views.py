@@ -18,7 +18,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import access_goal, access_trashed_goal, own_goals, trashed_goals
+from stepwise.access.goals import access_goal, access_trashed_goal, own_goals, trashed_goals
+from stepwise.access.people import signed_in
 from stepwise.goals import actions
 from stepwise.goals.checking import (
     CRITERION_NAMES,
@@ -34,7 +35,7 @@ from stepwise.goals.models import Goal, GoalStatus
 from stepwise.goals.page import goal_page_context, history_page_context
 from stepwise.lib.errors import StaleEdit
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest, signed_in
+from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
 from stepwise.people.retries import submit_once
 from stepwise.skills import guide

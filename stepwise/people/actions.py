@@ -17,7 +17,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from stepwise.access import can_place_people, may_answer_placement
+from stepwise.access.people import can_place_people, may_answer_placement
 from stepwise.people import confirmation
 from stepwise.people.audit import record_event
 from stepwise.people.models import (

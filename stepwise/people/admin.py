@@ -15,7 +15,7 @@ from django.contrib.auth.forms import UserChangeForm
 from django.db.models import Model
 from django.http import HttpRequest
 
-from stepwise.access import admin_may_filter_by
+from stepwise.access.admin import admin_may_filter_by
 from stepwise.people import actions
 from stepwise.people.models import AuditEvent, Organisation, PlacementRequest, Team, User
 

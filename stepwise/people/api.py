@@ -11,15 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Status
 from ninja.pagination import paginate
 
-from stepwise.access import (
+from stepwise.access.people import (
     access_own_placement_request,
     access_placement_request_to_answer,
     own_placement_requests,
     placement_requests_waiting_for,
     teams_to_join,
 )
+from stepwise.access.people import signed_in as caller
 from stepwise.lib.api import LIST, PAGES, READ, ErrorOut, Pages, no_content
-from stepwise.lib.http import signed_in as caller
 from stepwise.people import actions
 from stepwise.people.models import PlacementRequest, PlacementRequestQuerySet, Team, User
 from stepwise.people.schemas import (

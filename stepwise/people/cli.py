@@ -39,7 +39,7 @@ def request_placement(
 ) -> None:
     """Ask someone to be your manager, or ask to join a team."""
     setup_django()
-    from stepwise.access import teams_to_join
+    from stepwise.access.people import teams_to_join
     from stepwise.people import actions
 
     if (manager is None) == (team is None):
@@ -62,7 +62,7 @@ def request_placement(
 def list_placements(user: UserOption = None) -> None:
     """Your requests still waiting, and the requests waiting for your answer."""
     setup_django()
-    from stepwise.access import own_placement_requests, placement_requests_waiting_for
+    from stepwise.access.people import own_placement_requests, placement_requests_waiting_for
 
     person = acting_person(user)
     mine = list(own_placement_requests(person))
@@ -102,7 +102,7 @@ def answer_placement(
     setup_django()
     from django.http import Http404
 
-    from stepwise.access import access_placement_request_to_answer
+    from stepwise.access.people import access_placement_request_to_answer
     from stepwise.people import actions
 
     if confirm == decline:
@@ -126,7 +126,7 @@ def withdraw_placement(request_id: RequestId, user: UserOption = None) -> None:
     setup_django()
     from django.http import Http404
 
-    from stepwise.access import access_own_placement_request
+    from stepwise.access.people import access_own_placement_request
     from stepwise.people import actions
 
     person = acting_person(user)

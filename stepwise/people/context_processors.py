@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest
 from django.urls import reverse
 
-from stepwise.access import is_admin
+from stepwise.access.people import is_admin
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from zoneinfo import available_timezones
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
-from stepwise.access import teams_to_join
+from stepwise.access.people import teams_to_join
 from stepwise.lib.forms import CheckedInput, Form
 from stepwise.people.models import Level, RoleTrack, Team, User
 from stepwise.people.tokens import DEFAULT_LIFETIME_DAYS, LIFETIMES

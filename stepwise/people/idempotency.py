@@ -11,7 +11,7 @@ from ninja.decorators import decorate_view
 from ninja.operation import Operation
 from ninja.utils import contribute_operation_callback
 
-from stepwise.lib.http import signed_in as caller
+from stepwise.access.people import signed_in as caller
 from stepwise.people.models import RememberedRequest
 from stepwise.people.retries import (
     Answer,

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from stepwise.access import access_person, admin_required
+from stepwise.access.people import access_person, admin_required
 from stepwise.lib.forms import attach_errors
 from stepwise.people import actions
 from stepwise.people.forms import OrganisationForm, PersonForm, PlacementForm, TeamForm

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import (
+from stepwise.access.people import (
     access_own_placement_request,
     access_placement_request_to_answer,
     placement_requests_waiting_for,

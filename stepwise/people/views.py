@@ -24,14 +24,15 @@ from django.views.decorators.http import (
     require_safe,
 )
 
-from stepwise.access import (
+from stepwise.access.people import (
     access_api_token,
     own_placement_requests,
     placement_requests_waiting_for,
+    signed_in,
 )
 from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import page_to_return_to, signed_in
+from stepwise.lib.http import page_to_return_to
 from stepwise.people import actions, confirmation
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded

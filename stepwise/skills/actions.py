@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from stepwise.access import can_restore_for_others, latest_self_assessment
+from stepwise.access.people import can_restore_for_others
+from stepwise.access.skills import latest_self_assessment
 from stepwise.lib.errors import StaleEdit
 from stepwise.lib.links import clean_links
 from stepwise.people.models import User

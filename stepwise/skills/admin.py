@@ -2,8 +2,9 @@
 
 An admin imports and looks after frameworks, and brings back a deleted assessment, but reads
 nobody's assessment (decision 0007): the admin shows who, when and in what state, never the
-ratings, evidence or summary. Fields come from ``stepwise.access.admin_fields``. Assessments
-are started in the app, so the admin cannot add one; a restore goes through the action.
+ratings, evidence or summary. Fields come from ``stepwise.access.admin.admin_fields``.
+Assessments are started in the app, so the admin cannot add one; a restore goes through the
+action.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from stepwise.access import admin_fields
+from stepwise.access.admin import admin_fields
 from stepwise.people.admin import PrivateFieldsAdmin
 from stepwise.people.models import User
 from stepwise.skills.actions import do_restore_assessment

@@ -16,9 +16,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Query, Router, Status
 from ninja.pagination import paginate
 
-from stepwise.access import access_assessable_person, access_assessment, visible_assessments
+from stepwise.access.people import signed_in as caller
+from stepwise.access.skills import access_assessable_person, access_assessment, visible_assessments
 from stepwise.lib.api import CHANGE, LIST, PAGES, READ, Pages, no_content
-from stepwise.lib.http import signed_in as caller
 from stepwise.people.idempotency import idempotent
 from stepwise.skills import actions
 from stepwise.skills.models import Assessment, Framework, FrameworkVersion

@@ -37,7 +37,7 @@ def _assessment_for(person: User, assessment_id: int | None) -> Assessment:
     self-assessment."""
     from django.http import Http404
 
-    from stepwise.access import access_assessment, latest_self_assessment
+    from stepwise.access.skills import access_assessment, latest_self_assessment
 
     if assessment_id is not None:
         try:
@@ -165,7 +165,7 @@ def show_assessment(
 def list_assessments(user: UserOption = None) -> None:
     """List the assessments you can see: yours, and those shared with you."""
     setup_django()
-    from stepwise.access import visible_assessments
+    from stepwise.access.skills import visible_assessments
 
     person = acting_person(user)
     rows = list(

@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import admin_required
-from stepwise.lib.http import signed_in
+from stepwise.access.people import admin_required, signed_in
 from stepwise.skills import actions
 from stepwise.skills.forms import FrameworkImportForm
 from stepwise.skills.framework_file import FrameworkFileError

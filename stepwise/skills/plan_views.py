@@ -13,11 +13,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from stepwise.access.people import signed_in
 from stepwise.goals.library.adopt import values_for
 from stepwise.goals.library.catalogue import GoalTemplate
 from stepwise.goals.library.placeholders import PlaceholderValues, resolve_text
 from stepwise.goals.library.search import library_index
-from stepwise.lib.http import signed_in
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
 from stepwise.skills.models import FrameworkVersion, PriorityChoice

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from stepwise.access import latest_self_assessment
+from stepwise.access.skills import latest_self_assessment
 from stepwise.people.models import User
 from stepwise.skills.framework_file import FrameworkSpec
 from stepwise.skills.models import Assessment, AssessmentKind

@@ -13,13 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stepwise.access import (
-    access_assessable_person,
-    access_assessment,
-    visible_assessments,
-)
+from stepwise.access.people import signed_in
+from stepwise.access.skills import access_assessable_person, access_assessment, visible_assessments
 from stepwise.lib.forms import attach_errors
-from stepwise.lib.http import HtmxHttpRequest, signed_in
+from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
 from stepwise.skills import actions, guide
 from stepwise.skills.forms import RatingForm, SummaryForm

@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from stepwise.access import assessable_people, visible_goals
+from stepwise.access.goals import visible_goals
+from stepwise.access.skills import assessable_people
 from stepwise.people.models import AuditEvent, PlacementRequest, Team, User
 from tests.api.conftest import ApiResponse
 from tests.people.test_placement import placement_of, team_goal_of

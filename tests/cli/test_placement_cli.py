@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from stepwise.access import visible_goals
+from stepwise.access.goals import visible_goals
 from stepwise.cli import app
 from stepwise.people.models import AuditEvent, PlacementRequest, Team, User
 from tests.people.test_placement import placement_of, team_goal_of

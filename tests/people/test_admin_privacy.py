@@ -7,12 +7,13 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.contrib import admin as django_admin
 from django.db.models import ForeignObjectRel, Model
 from django.test import Client
 from django.urls import reverse
 
-from stepwise.access import ADMIN_HIDDEN_FIELDS
+from stepwise.access.admin import ADMIN_HIDDEN_FIELDS, admin_fields, hidden_fields
 from stepwise.goals.actions import do_record_checkin
 from stepwise.goals.models import Visibility
 from stepwise.people.models import AuditEvent, User
@@ -104,14 +105,22 @@ def test_searching_the_admin_for_private_text_finds_nothing(
     assert "0 assessments" in page.content.decode() or "0 results" in page.content.decode()
 
 
+def test_every_private_field_the_admin_hides_names_a_real_model_and_field() -> None:
+    for label, hidden in ADMIN_HIDDEN_FIELDS.items():
+        model = apps.get_model(label)
+        names = {field.name for field in model._meta.get_fields()}
+        assert hidden <= names, (label, hidden - names)
+        assert not hidden & set(admin_fields(model)), label
+
+
 def test_no_admin_lists_searches_or_shows_a_private_field() -> None:
     for model, model_admin in django_admin.site._registry.items():
-        hidden = ADMIN_HIDDEN_FIELDS.get(model, frozenset())
+        hidden = hidden_fields(model)
         shown = {*model_admin.list_display, *model_admin.search_fields}
         shown |= set(model_admin.fields or ())
         assert not hidden & shown, model
         for inline in model_admin.inlines:
-            inline_hidden = ADMIN_HIDDEN_FIELDS.get(inline.model, frozenset())
+            inline_hidden = hidden_fields(inline.model)
             assert not inline_hidden & set(inline.fields or inline.readonly_fields), inline
 
 
@@ -158,8 +167,8 @@ def hidden_lookups(model: type[Model]) -> list[str]:
     """Every private field reachable from ``model``, as the query-string lookups that would
     find a text letter by letter."""
     lookups = []
-    for private_model, fields in ADMIN_HIDDEN_FIELDS.items():
-        path = _path_to(model, private_model)
+    for label, fields in ADMIN_HIDDEN_FIELDS.items():
+        path = _path_to(model, apps.get_model(label))
         if path is None:
             continue
         for field in sorted(fields):

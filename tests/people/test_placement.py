@@ -11,7 +11,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from stepwise.access import assessable_people, visible_goals, visible_people
+from stepwise.access.goals import visible_goals
+from stepwise.access.people import visible_people
+from stepwise.access.skills import assessable_people
 from stepwise.goals.models import Goal, Visibility
 from stepwise.people import actions
 from stepwise.people.models import AuditEvent, PlacementRequest, Team, User

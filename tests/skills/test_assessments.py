@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
-from stepwise.access import access_assessment, visible_assessments
+from stepwise.access.skills import access_assessment, visible_assessments
 from stepwise.lib.errors import StaleEdit
 from stepwise.people.models import User
 from stepwise.skills.actions import (

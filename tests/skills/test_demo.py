@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stepwise.access import access_assessment, visible_assessments
+from stepwise.access.skills import access_assessment, visible_assessments
 from stepwise.people.demo import load_demo
 from stepwise.people.models import User
 from stepwise.skills.demo import load_demo_assessments

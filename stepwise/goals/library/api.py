@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import HttpError
 
+from stepwise.access.people import signed_in as caller
 from stepwise.goals.library.adopt import values_for
 from stepwise.goals.library.catalogue import GoalTemplate, template_by_key
 from stepwise.goals.library.placeholders import PlaceholderValues, resolve_template
@@ -20,7 +21,6 @@ from stepwise.goals.library.schemas import LibraryFiltersIn, LibraryPageOut, Tem
 from stepwise.goals.library.search import library_index
 from stepwise.goals.library.vocabulary import UnknownFilter, active_vocabulary
 from stepwise.lib.api import ErrorOut, FieldErrorsOut
-from stepwise.lib.http import signed_in as caller
 
 router = Router(tags=["goal library"])
 

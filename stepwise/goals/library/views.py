@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from stepwise.access.people import signed_in
 from stepwise.goals.library.adopt import values_for
 from stepwise.goals.library.catalogue import GoalTemplate, template_by_key
 from stepwise.goals.library.placeholders import (
@@ -37,7 +38,7 @@ from stepwise.goals.library.search import (
 from stepwise.goals.library.vocabulary import Vocabulary, active_vocabulary
 from stepwise.goals.models import Category
 from stepwise.lib.forms import Form
-from stepwise.lib.http import HtmxHttpRequest, signed_in
+from stepwise.lib.http import HtmxHttpRequest
 from stepwise.people.models import User
 
 PAGE_LIMIT = 60
