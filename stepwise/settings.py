@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "stepwise.people",
     "stepwise.goals",
     "stepwise.skills",
+    "stepwise.home",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
+    path("", include("stepwise.home.urls")),
     path("", include("stepwise.people.urls")),
     path("goals/", include("stepwise.goals.urls")),
     path("skills/", include("stepwise.skills.urls")),

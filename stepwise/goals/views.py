@@ -36,9 +36,9 @@ from stepwise.goals.page import goal_page_context, history_page_context
 from stepwise.lib.errors import StaleEdit
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest
+from stepwise.lib.tips import tips_for
 from stepwise.people.models import User
 from stepwise.people.retries import submit_once
-from stepwise.skills import guide
 from stepwise.smart import Analysis, InvalidGoalText
 from stepwise.smart.targets import find_target
 
@@ -119,7 +119,7 @@ def new_goal(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "adopted": _adopted(form, template, person),
-        "tips": guide.tips_for("goal") + guide.tips_for("support") + guide.tips_for("setback"),
+        "tips": tips_for("goal") + tips_for("support") + tips_for("setback"),
         **_builder_check(form if form.is_bound or not template else GoalForm(initial), person),
     }
     return render(request, "goals/builder.html", context)

@@ -5,7 +5,6 @@ from django.views.generic import TemplateView
 from stepwise.people import organisation_views, placement_views, views
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("signup/", views.sign_up, name="signup"),
     path("signup/sent/", views.sign_up_sent, name="signup_sent"),
     path("signup/confirm/<uidb64>/<token>/", views.confirm_sign_up, name="signup_confirm"),

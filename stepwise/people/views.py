@@ -1,4 +1,5 @@
-"""Pages for accounts and profiles: sign up, sign in and out, passwords, profile, dashboard."""
+"""Pages for accounts and profiles: sign up, sign in and out, passwords, profile, API tokens.
+(The dashboard, which gathers every app, is ``stepwise.home.views.dashboard``.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import (
-    require_GET,
     require_http_methods,
     require_POST,
     require_safe,
@@ -27,12 +27,11 @@ from django.views.decorators.http import (
 from stepwise.access.people import (
     access_api_token,
     own_placement_requests,
-    placement_requests_waiting_for,
     signed_in,
 )
-from stepwise.goals.dashboard import goals_overview
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import page_to_return_to
+from stepwise.lib.tips import tips_for
 from stepwise.people import actions, confirmation
 from stepwise.people.audit import client_address, record_event
 from stepwise.people.demo import DEMO_PASSWORD, demo_is_loaded
@@ -46,8 +45,6 @@ from stepwise.people.forms import (
 from stepwise.people.models import AuditEvent, Organisation, User
 from stepwise.people.retries import submit_once
 from stepwise.people.throttle import address_lockout, login_lockout
-from stepwise.skills import guide
-from stepwise.skills.onboarding import guide_for
 
 
 @require_safe
@@ -234,27 +231,9 @@ def render_profile(
         "pending": list(own_placement_requests(person)),
         "declined": list(person.placement_requests.recently_declined()),
         "person": person,
-        "tips": guide.tips_for("profile"),
-        "guide": None if person.guide_dismissed_at else guide_for(person),
+        "tips": tips_for("profile"),
     }
     return render(request, "people/profile.html", context, status=status)
-
-
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    person = request.user
-    assert isinstance(person, User)
-    person = User.objects.select_related("manager", "team").get(pk=person.pk)
-    context = {
-        "person": person,
-        "profile_gaps": person.profile_gaps(),
-        "reports": list(person.reports.filter(is_active=True).select_related("team")),
-        "waiting_requests": placement_requests_waiting_for(person).count(),
-        "guide": None if person.guide_dismissed_at else guide_for(person),
-        **goals_overview(person),
-    }
-    return render(request, "people/dashboard.html", context)
 
 
 NEW_TOKEN_SESSION_KEY = "stepwise_new_api_token"  # noqa: S105 (a session key's name)

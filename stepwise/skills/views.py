@@ -17,8 +17,9 @@ from stepwise.access.people import signed_in
 from stepwise.access.skills import access_assessable_person, access_assessment, visible_assessments
 from stepwise.lib.forms import attach_errors
 from stepwise.lib.http import HtmxHttpRequest
+from stepwise.lib.tips import tips_for
 from stepwise.people.models import User
-from stepwise.skills import actions, guide
+from stepwise.skills import actions
 from stepwise.skills.forms import RatingForm, SummaryForm
 from stepwise.skills.models import Assessment, AssessmentKind, FrameworkVersion
 from stepwise.skills.standing import competency_rows, label_for, radar_data
@@ -122,7 +123,7 @@ def assessment_edit(request: HttpRequest, assessment_id: int) -> HttpResponse:
         "assessment": assessment,
         "forms": forms,
         "summary_form": summary,
-        "tips": guide.tips_for("assessment"),
+        "tips": tips_for("assessment"),
     }
     return render(request, "skills/assessment_edit.html", context)
 

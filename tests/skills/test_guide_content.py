@@ -1,6 +1,7 @@
 """The content files of the skills app: the default framework, growth paths and tips.
 
-No database: the files are plain YAML and `stepwise.skills.guide` imports no Django.
+No database: the files are plain YAML, and `stepwise.skills.guide` and `stepwise.lib.tips`
+import no Django.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
+from stepwise.lib import tips
+from stepwise.lib.data_files import DataFileError
 from stepwise.skills import guide
 from stepwise.smart import CRITERIA, Context, analyze
 
@@ -180,23 +183,23 @@ def test_growth_path_lookup() -> None:
 
 @pytest.mark.parametrize(("key", "topic"), REQUIRED_TIPS.items())
 def test_required_tip_exists_with_its_topic(key: str, topic: str) -> None:
-    found = guide.tip(key)
+    found = tips.tip(key)
     assert found is not None
     assert found.topic == topic
-    assert found in guide.tips_for(topic)
+    assert found in tips.tips_for(topic)
 
 
-@pytest.mark.parametrize("topic", guide.TOPICS)
+@pytest.mark.parametrize("topic", tips.TOPICS)
 def test_every_topic_has_one_or_more_tips(topic: str) -> None:
-    tips = guide.tips_for(topic)
-    assert tips
-    assert all(item.topic == topic and item.title and item.body for item in tips)
+    on_topic = tips.tips_for(topic)
+    assert on_topic
+    assert all(item.topic == topic and item.title and item.body for item in on_topic)
 
 
 def test_tip_lookup_and_unknown_topic() -> None:
-    assert guide.tip("no-such-tip") is None
+    assert tips.tip("no-such-tip") is None
     with pytest.raises(ValueError, match="unknown tip topic"):
-        guide.tips_for("nonsense")
+        tips.tips_for("nonsense")
 
 
 # --- malformed files ----------------------------------------------------------------------
@@ -247,7 +250,7 @@ def test_a_malformed_path_names_file_and_key(
     tmp_path: Path, change: dict[str, Any], message: str
 ) -> None:
     file = _write(tmp_path, {"paths": [{**GOOD_PATH, **change}]})
-    with pytest.raises(guide.GuideError) as raised:
+    with pytest.raises(DataFileError) as raised:
         guide.load_growth_paths(file)
     assert str(file) in str(raised.value)
     assert "'demo-path'" in str(raised.value)
@@ -258,17 +261,17 @@ def test_a_malformed_tip_names_file_and_key(tmp_path: Path) -> None:
     tip = {"key": "odd-tip", "topic": "weather", "title": "T", "body": "B"}
     file = _write(tmp_path, {"tips": [tip]})
     with pytest.raises(ValueError, match=r"'odd-tip'.*topic: 'weather' is not one of") as raised:
-        guide.load_tips(file)
+        tips.load_tips(file)
     assert str(file) in str(raised.value)
 
 
 def test_duplicate_keys_and_bad_yaml_are_reported(tmp_path: Path) -> None:
     tip = {"key": "same", "topic": "goal", "title": "T", "body": "B"}
-    with pytest.raises(guide.GuideError, match="key 'same' is used twice"):
-        guide.load_tips(_write(tmp_path, {"tips": [tip, tip]}))
+    with pytest.raises(DataFileError, match="key 'same' is used twice"):
+        tips.load_tips(_write(tmp_path, {"tips": [tip, tip]}))
     broken = tmp_path / "broken.yaml"
     broken.write_text("tips: [unclosed", encoding="utf-8")
-    with pytest.raises(guide.GuideError, match="not valid YAML"):
-        guide.load_tips(broken)
-    with pytest.raises(guide.GuideError, match="expected a mapping with a list under 'paths'"):
+    with pytest.raises(DataFileError, match="not valid YAML"):
+        tips.load_tips(broken)
+    with pytest.raises(DataFileError, match="expected a mapping with a list under 'paths'"):
         guide.load_growth_paths(_write(tmp_path, ["not", "a", "mapping"]))

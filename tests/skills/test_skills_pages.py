@@ -1,4 +1,5 @@
-"""The skills pages through HTTP: the wizard, the radar, comparisons, priorities, the guide."""
+"""The skills pages through HTTP: the wizard, the radar, comparisons, choosing priorities, the
+framework. (The priorities page and the guide are home's: tests/home/.)"""
 
 from __future__ import annotations
 
@@ -160,19 +161,6 @@ def test_manager_assesses_a_report_from_the_skills_page(
     assert client_for(eve).post(reverse("assessment_start_for", args=[alice.pk])).status_code == 404
 
 
-def test_priorities_rank_with_reasons_and_suggest_library_goals(
-    alice: User, client_for: Callable[[User], Client], assess: Callable[..., Assessment]
-) -> None:
-    assess(alice, default=2, scores={"market-research": 0}, interests=("market-research",))
-    page = client_for(alice).get(reverse("priorities")).content.decode()
-    first = page.index('id="priority-')
-    assert page[first:].startswith('id="priority-market-research"')
-    assert "One level below your current level of Associate PM" in page
-    assert "Goals to start from" in page
-    assert page.count('href="/goals/library/') >= 2
-    assert "{" not in page.split("Goals to start from")[1].split("</ul>")[0]
-
-
 def test_pin_and_dismiss_move_priorities(
     alice: User, client_for: Callable[[User], Client], assess: Callable[..., Assessment]
 ) -> None:
@@ -190,29 +178,6 @@ def test_pin_and_dismiss_move_priorities(
     bad = client.post(reverse("priority_choose", args=["astrology"]), {"state": "pinned"})
     assert bad.status_code == 302
     assert PriorityChoice.objects.count() == 2
-
-
-def test_priorities_without_an_assessment_point_to_it(
-    alice: User, client_for: Callable[[User], Client]
-) -> None:
-    page = client_for(alice).get(reverse("priorities")).content.decode()
-    assert "Your priorities come from your self-assessment" in page
-
-
-def test_the_guide_leads_from_profile_to_a_first_goal_and_can_be_skipped(
-    make_person: Callable[..., User], client_for: Callable[[User], Client]
-) -> None:
-    newcomer = make_person("nia", display_name="Nia")
-    client = client_for(newcomer)
-    dashboard = client.get(reverse("dashboard")).content.decode()
-    assert "Getting started" in dashboard and "0 of 4 done" in dashboard
-    newcomer.level, newcomer.target_level = "associate_pm", "pm"
-    newcomer.save()
-    start = client.get(reverse("getting_started")).content.decode()
-    assert "1 of 4 done" in start and "Start a self-assessment" in start
-    assert "Why SMART" in start or "SMART" in start
-    client.post(reverse("guide_dismiss"))
-    assert "Getting started" not in client.get(reverse("dashboard")).content.decode()
 
 
 def test_framework_page_and_download(alice: User, client_for: Callable[[User], Client]) -> None:

@@ -8,8 +8,8 @@ from django.db import connection
 from django.urls import reverse
 
 from stepwise.goals.models import Goal
+from stepwise.lib.tips import Tip, tips_for
 from stepwise.people.models import User
-from stepwise.skills import guide
 from stepwise.skills.models import Assessment, AssessmentKind
 
 
@@ -22,7 +22,7 @@ class GuideStep:
     started: bool
     url: str
     action: str
-    tips: tuple[guide.Tip, ...]
+    tips: tuple[Tip, ...]
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def guide_for(person: User) -> Guide:
             started=bool(person.level or person.target_level),
             url=reverse("profile"),
             action="Fill in your profile",
-            tips=guide.tips_for("profile"),
+            tips=tips_for("profile"),
         ),
         GuideStep(
             key="assessment",
@@ -79,7 +79,7 @@ def guide_for(person: User) -> Guide:
             started=started,
             url=reverse("skills_home"),
             action="Continue your self-assessment" if started else "Start a self-assessment",
-            tips=guide.tips_for("assessment"),
+            tips=tips_for("assessment"),
         ),
         GuideStep(
             key="priorities",
@@ -89,7 +89,7 @@ def guide_for(person: User) -> Guide:
             started=finished,
             url=reverse("priorities"),
             action="See your priorities",
-            tips=guide.tips_for("priorities"),
+            tips=tips_for("priorities"),
         ),
         GuideStep(
             key="goal",
@@ -99,7 +99,7 @@ def guide_for(person: User) -> Guide:
             started=False,
             url=reverse("library"),
             action="Browse the goal library",
-            tips=guide.tips_for("goal") + guide.tips_for("support") + guide.tips_for("setback"),
+            tips=tips_for("goal") + tips_for("support") + tips_for("setback"),
         ),
     )
     return Guide(steps=steps, dismissed=person.guide_dismissed_at is not None)
