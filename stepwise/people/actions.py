@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
@@ -38,9 +39,8 @@ from stepwise.people.tokens import (
     new_token_secret,
 )
 
-PROFILE_FIELDS = (
+PROFILE_FIELDS = (  # the address changes through do_request_email_change, confirmed by mail
     "display_name",
-    "email",
     "role_track",
     "level",
     "target_level",
@@ -205,6 +205,54 @@ def do_update_profile(
         fields=changed,
     )
     return changed
+
+
+@transaction.atomic
+def do_request_email_change(
+    *, person: User, email: str, request: HttpRequest | None = None
+) -> bool:
+    """Ask to change one's address: a link goes to the new address, and the address changes
+    when it is followed (``do_confirm_email_change``). When the address belongs to another
+    account, its owner gets an e-mail instead and the answer is the same, so the profile
+    never tells who has an account (decision 0008). False when the address is the same."""
+    email = User.objects.normalize_email(email.strip())
+    if email.lower() == person.email.lower():
+        return False
+    validate_email(email)
+    owner = User.objects.filter(email__iexact=email).exclude(pk=person.pk).first()
+    record_event(
+        AuditEvent.Kind.EMAIL_CHANGE_REQUESTED,
+        request=request,
+        actor=person,
+        subject=person,
+        address_in_use=owner is not None,
+    )
+    if owner is None:
+        transaction.on_commit(lambda: confirmation.send_email_change(person, email, request))
+    else:
+        transaction.on_commit(lambda: confirmation.send_email_change_address_in_use(owner, request))
+    return True
+
+
+@transaction.atomic
+def do_confirm_email_change(
+    *, person: User, email: str, request: HttpRequest | None = None
+) -> User:
+    """The person followed the link mailed to their new address: it becomes theirs."""
+    person = User.objects.select_for_update().get(pk=person.pk)
+    if User.objects.filter(email__iexact=email).exclude(pk=person.pk).exists():
+        raise ValidationError({"email": "This address can no longer be yours; ask for another."})
+    person.email = email
+    person.save(update_fields=["email"])
+    record_event(
+        AuditEvent.Kind.PROFILE_CHANGED,
+        request=request,
+        actor=person,
+        subject=person,
+        fields=["email"],
+        confirmed_by_link=True,
+    )
+    return person
 
 
 def _check_profile(person: User) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
+from django.core import signing
 from django.core.mail import send_mail
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
@@ -81,6 +83,60 @@ def send_address_in_use(owner: User, request: HttpRequest | None) -> None:
         "registration/signup_address_in_use_email.txt",
         link,
         reset_link=_absolute(request, reverse("password_reset")),
+    )
+
+
+# ---- a new address on one's profile ------------------------------------------------------
+
+EMAIL_CHANGE_SALT = "stepwise.people.confirmation.email_change"
+
+
+def _fingerprint(address: str) -> str:
+    """Stands for the person's current address in a link, which thus stops working once the
+    address changes, without writing the old address into it."""
+    return salted_hmac(EMAIL_CHANGE_SALT, address.lower()).hexdigest()[:20]
+
+
+def email_change_token(person: User, new_address: str) -> str:
+    payload = {"person": person.pk, "from": _fingerprint(person.email), "to": new_address}
+    return signing.dumps(payload, salt=EMAIL_CHANGE_SALT)
+
+
+def email_change_from(token: str) -> tuple[User, str] | None:
+    """The person and the new address a link confirms, while the link is good: signed by
+    us, younger than ``PASSWORD_RESET_TIMEOUT``, and the person's address still the one it
+    was asked from."""
+    try:
+        payload = signing.loads(
+            token, salt=EMAIL_CHANGE_SALT, max_age=settings.PASSWORD_RESET_TIMEOUT
+        )
+        person = User.objects.active().get(pk=int(payload["person"]))
+        new_address, was = str(payload["to"]), str(payload["from"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError, User.DoesNotExist):
+        return None
+    if not constant_time_compare(was, _fingerprint(person.email)):
+        return None
+    return person, new_address
+
+
+def send_email_change(person: User, new_address: str, request: HttpRequest | None) -> None:
+    link = _absolute(
+        request, reverse("email_change_confirm", args=[email_change_token(person, new_address)])
+    )
+    body = render_to_string(
+        "registration/email_change_email.txt",
+        {"person": person, "link": link, "new_address": new_address},
+    )
+    send_mail("Confirm your new Stepwise address", body, settings.DEFAULT_FROM_EMAIL, [new_address])
+
+
+def send_email_change_address_in_use(owner: User, request: HttpRequest | None) -> None:
+    """Someone asked to move their account to an address that is already this account's."""
+    _mail(
+        owner,
+        "Someone tried to use your address on Stepwise",
+        "registration/email_change_in_use_email.txt",
+        _absolute(request, reverse("login")),
     )
 
 

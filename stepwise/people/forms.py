@@ -58,7 +58,10 @@ class SignUpForm(CheckedInput, UserCreationForm[User]):
 
 class ProfileForm(Form):
     display_name = forms.CharField(label="Your name", max_length=120, required=False)
-    email = forms.EmailField(label="Email address")
+    email = forms.EmailField(
+        label="Email address",
+        help_text="A new address changes when you follow the link we send to it.",
+    )
     role_track = forms.ChoiceField(label="Role track", choices=RoleTrack.choices)
     level = forms.ChoiceField(
         label="Current level", choices=[("", "Not set yet"), *Level.choices], required=False
@@ -87,12 +90,6 @@ class ProfileForm(Form):
         kwargs.setdefault("initial", {name: _initial(person, name) for name in self.base_fields})
         super().__init__(*args, **kwargs)
         self.person = person
-
-    def clean_email(self) -> str:
-        email: str = self.cleaned_data["email"].strip()
-        if User.objects.filter(email__iexact=email).exclude(pk=self.person.pk).exists():
-            raise forms.ValidationError("Another account already uses this email address.")
-        return email
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -184,6 +184,7 @@ class AuditEvent(models.Model):
         PASSWORD_CHANGED = "password_changed", "Changed password"
         PASSWORD_RESET_REQUESTED = "password_reset_requested", "Asked for a password reset"
         PROFILE_CHANGED = "profile_changed", "Changed a profile"
+        EMAIL_CHANGE_REQUESTED = "email_change_requested", "Asked to change their email address"
         USER_CREATED = "user_created", "Created an account"
         TEAM_CREATED = "team_created", "Created a team"
         SETTINGS_CHANGED = "settings_changed", "Changed organisation settings"

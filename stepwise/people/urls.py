@@ -11,6 +11,11 @@ urlpatterns = [
     path("login/", views.sign_in, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path(
+        "profile/email/confirm/<str:token>/",
+        views.confirm_email_change,
+        name="email_change_confirm",
+    ),
     path("profile/manager/request/", placement_views.request_manager, name="manager_request"),
     path(
         "profile/manager/remove/",

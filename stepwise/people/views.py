@@ -198,19 +198,52 @@ def profile(request: HttpRequest) -> HttpResponse:
     assert isinstance(person, User)
     form = ProfileForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        email = fields.pop("email")
         try:
             changed = actions.do_update_profile(
-                person=person, changed_by=person, request=request, **form.cleaned_data
+                person=person, changed_by=person, request=request, **fields
             )
         except ValidationError as error:
             attach_errors(form, error)
         else:
-            messages.success(
-                request,
-                "Profile saved." if changed else "Nothing changed; your profile is as it was.",
-            )
+            if actions.do_request_email_change(person=person, email=email, request=request):
+                # The same words whether or not the address has an account (decision 0008).
+                messages.info(request, EMAIL_LINK_SENT.format(email=email))
+            elif not changed:
+                messages.success(request, "Nothing changed; your profile is as it was.")
+            if changed:
+                messages.success(request, "Profile saved.")
             return redirect("profile")
     return render_profile(request, form=form)
+
+
+EMAIL_LINK_SENT = (
+    "We sent a link to {email}. Your address changes when you follow it; until then we "
+    "keep writing to your current one."
+)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email_change(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to a new address: a button (so that mail scanners opening links
+    change nothing) that makes it the person's address."""
+    found = confirmation.email_change_from(token)
+    if found is None:
+        return _email_link_dead(request)
+    person, email = found
+    if request.method == "POST":
+        try:
+            actions.do_confirm_email_change(person=person, email=email, request=request)
+        except ValidationError:
+            return _email_link_dead(request)
+        messages.success(request, f"Your email address is now {email}.")
+        return redirect("profile")
+    return render(request, "registration/email_change_confirm.html", {"email": email})
+
+
+def _email_link_dead(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/email_change_confirm.html", {"email": ""}, status=400)
 
 
 def render_profile(
