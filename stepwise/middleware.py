@@ -8,6 +8,7 @@ from functools import cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 Handler = Callable[[HttpRequest], HttpResponseBase]
@@ -119,3 +120,22 @@ def _drop_body(response: HttpResponseBase) -> None:
     length = len(response.content)  # type: ignore[attr-defined]
     response.content = b""  # type: ignore[attr-defined]
     response["Content-Length"] = str(length)
+
+
+class PersonsTimeZoneMiddleware:
+    """Every date and time a signed-in person is shown reads their profile's time zone
+    (``User.zone``): templates' dates and ``timezone.localtime`` speak it for the request.
+    Anyone else sees the server's zone."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        timezone.activate(user.zone())
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -28,6 +28,13 @@ from stepwise.skills.priorities import Priority
 from stepwise.skills.standing import priorities_for
 
 
+def greeting(hour: int) -> str:
+    """The dashboard's hello for the hour on the person's own clock."""
+    if hour < 12:
+        return "Good morning"
+    return "Good afternoon" if hour < 18 else "Good evening"
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -36,6 +43,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     person = User.objects.select_related("manager", "team").get(pk=person.pk)
     context = {
         "person": person,
+        "greeting": greeting(person.local_now().hour),
         "profile_gaps": person.profile_gaps(),
         "reports": list(person.reports.filter(is_active=True).select_related("team")),
         "waiting_requests": placement_requests_waiting_for(person).count(),

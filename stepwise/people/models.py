@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
@@ -150,15 +150,22 @@ class User(AbstractUser):
     def is_admin(self) -> bool:
         return self.is_active and self.is_superuser
 
-    def today(self) -> date:
-        """Today's date where the person is (their profile's time zone; UTC when it is not a
-        zone Python knows). Every default date, "not in the future" check and standing of
-        their goals reads this, never the server's date."""
+    def zone(self) -> tzinfo:
+        """The person's time zone from their profile; the server's when it is not a zone
+        Python knows. Their pages show times in it and their today is its date."""
         try:
-            zone = ZoneInfo(self.timezone)
+            return ZoneInfo(self.timezone)
         except (ValueError, KeyError):
-            zone = ZoneInfo("UTC")
-        return timezone.localtime(clock.now(), zone).date()
+            return timezone.get_default_timezone()
+
+    def local_now(self) -> datetime:
+        """The current instant on the person's clock (the app's clock, in their zone)."""
+        return timezone.localtime(clock.now(), self.zone())
+
+    def today(self) -> date:
+        """Today's date where the person is (see :meth:`zone`). Every default date, "not in
+        the future" check and standing of their goals reads this, never the server's date."""
+        return self.local_now().date()
 
     def profile_gaps(self) -> list[str]:
         """The parts of the profile the growth loop needs that are still empty."""

@@ -131,3 +131,68 @@ def test_los_angeles_cannot_date_a_checkin_on_utcs_tomorrow(
 def test_a_goal_started_without_a_date_starts_on_the_owners_today(in_sydney: User) -> None:
     goal = actions.do_create_goal(owner=in_sydney, title="Run 5 interviews")
     assert goal.start_date == date(2026, 3, 11)
+
+
+KIRITIMATI_MORNING = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+"""02:00 on 11 March in Kiritimati (UTC+14); still 10 March in UTC."""
+PAGO_PAGO_EVENING = datetime(2026, 3, 11, 5, 0, tzinfo=UTC)
+"""18:00 on 10 March in Pago Pago (UTC−11); already 11 March in UTC."""
+
+
+def in_zone(person: User, zone: str) -> User:
+    person.timezone = zone
+    person.save(update_fields=["timezone"])
+    return person
+
+
+def test_kiritimati_checks_in_on_her_day_at_every_door(
+    alice: User, client_for: Callable[[User], Client]
+) -> None:
+    goal = march_goal(in_zone(alice, "Pacific/Kiritimati"))
+    client = client_for(alice)
+    runner = CliRunner()
+    with clock.stopped_at(KIRITIMATI_MORNING):
+        dated = {"value": "1", "confidence": "4", "on": "2026-03-11"}
+        assert client.post(f"/goals/{goal.pk}/checkins/", dated).status_code == 302
+        dashboard = client.get("/").content.decode()
+        assert f'action="/goals/{goal.pk}/checkins/"' in dashboard
+        quick = {"value": "2", "confidence": "4", "next": "/"}  # the dashboard sends no date
+        assert client.post(f"/goals/{goal.pk}/checkins/", quick)["Location"] == "/"
+        api = client.post(
+            f"/api/v1/goals/{goal.pk}/checkins",
+            data=json.dumps({"value": 3, "confidence": 4}),
+            content_type="application/json",
+        )
+        assert api.status_code == 201, api.content
+        assert api.json()["on"] == "2026-03-11"
+        cli = ["checkin", str(goal.pk), "--value", "4", "--confidence", "4", "--user", "alice"]
+        assert runner.invoke(app, cli).exit_code == 0
+    assert [c.on for c in goal.checkins.order_by("pk")] == [date(2026, 3, 11)] * 4
+
+
+def test_pago_pago_cannot_date_a_checkin_on_her_tomorrow_at_any_door(
+    alice: User, client_for: Callable[[User], Client]
+) -> None:
+    goal = march_goal(in_zone(alice, "Pacific/Pago_Pago"))
+    client = client_for(alice)
+    runner = CliRunner()
+    tomorrow = "2026-03-11"
+    with clock.stopped_at(PAGO_PAGO_EVENING):
+        page = client.post(
+            f"/goals/{goal.pk}/checkins/", {"value": "1", "confidence": "4", "on": tomorrow}
+        )
+        assert page.status_code == 422
+        assert "cannot be dated in the future" in page.content.decode()
+        api = client.post(
+            f"/api/v1/goals/{goal.pk}/checkins",
+            data=json.dumps({"value": 1, "confidence": 4, "on": tomorrow}),
+            content_type="application/json",
+        )
+        assert api.status_code == 422
+        cli = ["checkin", str(goal.pk), "--value", "1", "--confidence", "4", "--user", "alice"]
+        refused = runner.invoke(app, [*cli, "--on", tomorrow])
+        assert refused.exit_code != 0
+        assert "future" in refused.output
+        assert not goal.checkins.exists()
+        assert runner.invoke(app, cli).exit_code == 0
+    assert goal.checkins.get().on == date(2026, 3, 10)
