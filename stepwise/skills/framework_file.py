@@ -152,6 +152,15 @@ class AreaSpec:
     competencies: tuple[CompetencySpec, ...]
 
 
+def level_at(names: Sequence[str], position: object) -> str | None:
+    """The level name at a 1-based position (a score or a level's place on the ladder); None
+    when there is no such level: no position, 0, beyond the top, or not a whole number at all
+    (a template passes "" for a missing value)."""
+    if isinstance(position, bool) or not isinstance(position, int):
+        return None
+    return names[position - 1] if 1 <= position <= len(names) else None
+
+
 @dataclass(frozen=True)
 class FrameworkSpec:
     key: str
@@ -166,6 +175,10 @@ class FrameworkSpec:
 
     def competency(self, key: str) -> CompetencySpec | None:
         return next((c for c in self.competencies() if c.key == key), None)
+
+    def level_name(self, position: object) -> str:
+        """The name of the level at a 1-based position; "" for none (see :func:`level_at`)."""
+        return level_at(tuple(level.name for level in self.levels), position) or ""
 
     def level_position(self, key: str) -> int | None:
         """The 1-based position of a level (the lowest level is 1), None if unknown."""

@@ -53,9 +53,7 @@ class Standing:
     target: int | None
 
     def level_name(self, position: int | None) -> str:
-        if position is None or not 1 <= position <= len(self.spec.levels):
-            return ""
-        return self.spec.levels[position - 1].name
+        return self.spec.level_name(position)
 
 
 def rank_priorities(

@@ -178,12 +178,6 @@ class RatedOut(RatingOut):
     assessment_version: int
 
 
-def level_name(spec: FrameworkSpec, position: int | None) -> str:
-    if position is None or not 1 <= position <= len(spec.levels):
-        return ""
-    return spec.levels[position - 1].name
-
-
 def rating_out(spec: FrameworkSpec, rating: Rating) -> dict[str, Any]:
     competency = spec.competency(rating.competency_key)
     return {
@@ -191,7 +185,7 @@ def rating_out(spec: FrameworkSpec, rating: Rating) -> dict[str, Any]:
         "competency_name": competency.name if competency else rating.competency_key,
         "area_key": competency.area_key if competency else "",
         "score": rating.score,
-        "level_name": level_name(spec, rating.score),
+        "level_name": spec.level_name(rating.score),
         "evidence": rating.evidence,
         "evidence_links": rating.links(),
         "is_strength": rating.is_strength,

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 
+from stepwise.skills.framework_file import level_at
+
 register = template.Library()
 
 
@@ -19,16 +21,15 @@ def index(values: Sequence[Any], position: int) -> Any:
 
 
 @register.simple_tag
-def level_name(levels: Sequence[str], score: int | None) -> str:
+def level_name(levels: Sequence[str], score: object) -> str:
     """A rating in words: the level it meets, "not yet" for 0, a dash when unrated (also
-    when the template has no rating at all and passes Django's empty string)."""
-    if not isinstance(score, int):
+    when the template has no rating or no levels at all and passes Django's empty string)."""
+    if isinstance(score, bool) or not isinstance(score, int):
         return "—"
     if score == 0:
         return "Not yet"
-    if 1 <= score <= len(levels):
-        return f"{levels[score - 1]} ({score})"
-    return str(score)
+    name = level_at(levels if isinstance(levels, (list, tuple)) else (), score)
+    return f"{name} ({score})" if name else str(score)
 
 
 @register.filter
