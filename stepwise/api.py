@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
 from stepwise.goals.api import router as goals_router
@@ -100,6 +100,19 @@ def _validation_error(request: HttpRequest, error: ValidationError) -> HttpRespo
     return api.create_response(
         request, {"detail": " ".join(error.messages), "fields": fields}, status=422
     )
+
+
+BEARER_CHALLENGE = 'Bearer realm="stepwise"'
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    """Ninja's answer for an HTTP error; a 401 also says how to authenticate (RFC 9110
+    requires the ``WWW-Authenticate`` challenge on every 401)."""
+    response = api.create_response(request, {"detail": str(error)}, status=error.status_code)
+    if error.status_code == 401:
+        response["WWW-Authenticate"] = BEARER_CHALLENGE
+    return response
 
 
 @api.exception_handler(StaleEdit)
