@@ -12,7 +12,7 @@ from stepwise.smart.lexicon import FLAGS, Gated, PhraseSet
 from stepwise.smart.model import Context, Verdict
 from stepwise.smart.reading import Reading
 from stepwise.smart.realism import Obstacle
-from stepwise.smart.specificity import Lead, all_verbs, object_after
+from stepwise.smart.specificity import Lead, WeakTarget, all_verbs, object_after, weak_target
 from stepwise.smart.text import quote, quote_all, shorten
 from stepwise.smart.vocabulary import (
     ABSOLUTE_MARKER,
@@ -182,9 +182,18 @@ def _specific_failure(reading: Reading) -> tuple[str, str]:
         f"The vague verb {quote(lead.verb)} over a broad area ({quote(area)}) says "
         "nothing concrete to do or reach.",
         f"Replace {quote(lead.verb)} with a concrete action or a named result, e.g. "
-        f'"Run [number] … on {shorten(area, 40)}" or "Ship [named deliverable] for '
-        f'{shorten(area, 40)}".',
+        + _weak_verb_examples(weak_target(lead.verb, lead.obj)),
     )
+
+
+def _weak_verb_examples(target: WeakTarget) -> str:
+    """Two concrete shapes for what a weak verb reached for, without its vague comparison."""
+    words = shorten(target.words, 40)
+    if target.kind == "quality":
+        return f'"Lead [number] … that show I am {words}" or "Ship [named deliverable] as proof".'
+    if not words:
+        return '"Run [number] …" or "Ship [named deliverable]".'
+    return f'"Run [number] … on {words}" or "Ship [named deliverable] for {words}".'
 
 
 def judge_specific(reading: Reading) -> Verdict:
@@ -294,8 +303,8 @@ def _context_problem(reading: Reading, context: Context | None) -> tuple[str, st
         return None
     capacity = context.weekly_capacity_hours
     total = context.total_effort_hours_per_week
-    if capacity is not None and total > capacity:
-        own = context.effort_hours_per_week or 0.0
+    own = context.effort_hours_per_week or 0.0
+    if capacity is not None and total > capacity and own > 0:  # a goal of 0 h adds no load
         others = context.other_active_goals_effort_hours_per_week
         with_others = f" and {others:g} h for the other active goals" if others else ""
         return (
@@ -340,14 +349,23 @@ def judge_achievable(reading: Reading, context: Context | None) -> Verdict:
     problem = _context_problem(reading, context)
     if problem:
         return Verdict(False, problem[0], problem[1])
-    reason = "Nothing in the text makes it clearly unattainable"
-    if context and context.weekly_capacity_hours is not None:
-        total = context.total_effort_hours_per_week
-        whose = f"{context.owner_name}'s" if context.owner_name else "your"
-        reason += (
-            f"; {total:g} h a week fits {whose} capacity of {context.weekly_capacity_hours:g} h"
-        )
+    reason = "Nothing in the text makes it clearly unattainable" + _capacity_note(context)
     return Verdict(True, reason + ".")
+
+
+def _capacity_note(context: Context | None) -> str:
+    capacity = context.weekly_capacity_hours if context else None
+    if context is None or capacity is None:
+        return ""
+    total = context.total_effort_hours_per_week
+    whose = f"{context.owner_name}'s" if context.owner_name else "your"
+    if total > capacity:  # only the other goals: this one adds no weekly time
+        this_goal = "asks for no" if context.effort_hours_per_week == 0 else "sets no"
+        return (
+            f"; this goal {this_goal} weekly time, though {whose} other active goals already "
+            f"take {total:g} h of {whose} {capacity:g} h a week"
+        )
+    return f"; {total:g} h a week fits {whose} capacity of {capacity:g} h"
 
 
 def _to_owner(context: Context, advice: str) -> str:

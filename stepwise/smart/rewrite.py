@@ -13,7 +13,7 @@ from collections.abc import Callable
 from stepwise.smart.lexicon import FLAGS, Regex
 from stepwise.smart.reading import Reading
 from stepwise.smart.realism import Obstacle
-from stepwise.smart.specificity import object_after
+from stepwise.smart.specificity import object_after, weak_target
 from stepwise.smart.vocabulary import METRICS, SENIOR_TITLE
 
 MAX_CORE = 1600
@@ -106,13 +106,30 @@ def _drop_time(text: str, reading: Reading) -> str:
     return text
 
 
+# When they are a goal's only time words: "by yesterday", "by then", "eventually", "soon",
+# "ASAP" (the checker reads none of them as a deadline). The rewrite's "by [date]" replaces
+# them, so that it never names two deadlines.
+_VAGUE_TIME = re.compile(
+    r"\s*,?\s*\b(?:(?:by|before|until|till)\s+(?:yesterday|then|last\s+\w+|now)\b"
+    r"|(?:(?:by|before)\s+)?(?:as\s+soon\s+as\s+possible|asap|soon(?!\s+as\b)|later(?:\s+on)?)\b"
+    r"|eventually|some\s?day|one\s+day|sooner\s+or\s+later|at\s+some\s+point"
+    r"|in\s+the\s+(?:near\s+)?future|when(?:ever)?\s+(?:I\s+can|possible))\b",
+    FLAGS,
+)
+
+
+def _without_vague_time(text: str) -> str:
+    return _VAGUE_TIME.sub("", text)
+
+
 def _tidy(text: str) -> str:
     text = " ".join(text.split())  # str.split() and re's \s agree on what a space is
     for mark in _CLOSING_MARKS:
         text = text.replace(" " + mark, mark)
     text = text.strip(" ,;:-")
     text = text.rstrip(".!?… ")
-    return text[:1].upper() + text[1:] if text else text
+    first = 1 if text.startswith("[") else 0  # "[Concrete action] …" opens a sentence too
+    return text[:first] + text[first : first + 1].upper() + text[first + 1 :]
 
 
 def _purpose_apart(reading: Reading) -> bool:
@@ -144,56 +161,30 @@ def _specific_fix(reading: Reading, core: str) -> str:
     return _without_weak_verb(core, lead.verb)
 
 
-_WHY = "[why it matters]"
-_STATE_VERBS = frozenset(
-    (
-        "be",
-        "am",
-        "is",
-        "are",
-        "was",
-        "were",
-        "being",
-        "been",
-        "become",
-        "becoming",
-        "get",
-        "getting",
-        "feel",
-        "stay",
-        "seem",
-        "look",
-    )
-)
-_LEADING_LINKS = re.compile(r"^(?:(?:at|about|on|in|with|of|to|for|into|how|what)\s+)+", FLAGS)
 # "everything there is to know about X" (after `_fix_absolutes`: "[which parts] there is …"):
 # the subject is X.
 _ALL_THERE_IS = re.compile(
     r"(?:\[which\s+parts\]|everything|all)\s+there\s+is\s+to\s+\w+\s+(?:about\s+)?", FLAGS
 )
-_COMPARATIVES = re.compile(r"\b(?:more|less|better)\b\s*", FLAGS)
-_GET_A_THING = re.compile(r"^(?:a|an|my|our)\b", FLAGS)
 
 
 def _without_weak_verb(core: str, verb: str) -> str:
     """The goal with its weak verb replaced by a placeholder for a concrete action, keeping
-    the words it acted on: "Improve communication skills" becomes "[concrete action] on
-    communication skills", "Be more confident" "[concrete action] that shows I am more
-    confident". A rewrite never keeps the verb the Specific check flagged."""
+    the words it acted on without a vague comparison: "Improve communication skills" becomes
+    "[concrete action] on communication skills", "Get better at SQL" "[concrete action] on
+    SQL", "Be more confident" "[concrete action] that shows I am confident". A rewrite never
+    keeps the verb the Specific check flagged."""
     core = _ALL_THERE_IS.sub("", core)
     found = re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", core, re.IGNORECASE)
     if found is None:
         return f"[concrete action] {core}"
     obj = object_after(core, found.end())
     end = core.find(obj, found.end()) + len(obj) if obj else found.end()
-    first, *carried = verb.split()
-    rest = " ".join([*carried, obj]).strip()
-    got_a_thing = first.lower().startswith("get") and _GET_A_THING.match(rest)  # "get a grip"
-    if first.lower() in _STATE_VERBS and rest and not got_a_thing:
-        action = f"[concrete action] that shows I am {rest}"
+    target = weak_target(verb, obj)
+    if target.kind == "quality":
+        action = f"[concrete action] that shows I am {target.words}"
     else:
-        area = _COMPARATIVES.sub("", _LEADING_LINKS.sub("", rest)).strip(" ,;:")
-        action = f"[concrete action] on {area}" if area else "[concrete action]"
+        action = f"[concrete action] on {target.words}" if target.words else "[concrete action]"
     return core[: found.start()] + action + core[end:]
 
 
@@ -220,6 +211,8 @@ def build_rewrite(reading: Reading, failing: set[str]) -> str:
         o.kind == "unrealistic" for o in reading.obstacles
     )
     core = _core_words(reading, failing)
+    if "time_bound" in failing or unrealistic:
+        core = _without_vague_time(core)
     if "specific" in failing:
         core = _specific_fix(reading, core)
     sentence = core + _additions(reading, failing, unrealistic=unrealistic)
@@ -235,7 +228,7 @@ def build_rewrite(reading: Reading, failing: set[str]) -> str:
 def fallback_rewrite(reading: Reading) -> str:
     """A rewrite that passes everything the text can pass: every part is a placeholder but
     the goal's own subject (without a weak verb that leads it)."""
-    core = _tidy(_drop_time(reading.core, reading))
+    core = _tidy(_without_vague_time(_drop_time(reading.core, reading)))
     for obstacle in reading.obstacles:
         core = core.replace(obstacle.phrase, "[realistic target]")
     core = _fix_absolutes(core)[:MAX_CORE]
@@ -273,7 +266,7 @@ def _safe_by_construction(reading: Reading, failing: set[str], candidate: str) -
 
 
 TEMPLATE = (
-    "[concrete action] [deliverable] (target: [number] [what you will count]) by [date], "
+    "[Concrete action] [deliverable] (target: [number] [what you will count]) by [date], "
     "so that [why it matters]."
 )
 
@@ -287,7 +280,10 @@ def improve(reading: Reading, failing: set[str], scores_higher: Checker) -> str 
     candidate = build_rewrite(reading, failing)
     if _safe_by_construction(reading, failing, candidate) or scores_higher(candidate):
         return candidate
-    fuller = build_rewrite(reading, failing | {"measurable", "time_bound", "relevant"})
+    more = {"measurable", "relevant"}
+    if not any(not e.is_cadence for e in reading.times):  # else "by [date]" is a 2nd deadline
+        more.add("time_bound")
+    fuller = build_rewrite(reading, failing | more)
     if fuller != candidate and scores_higher(fuller):
         return fuller
     fallback = fallback_rewrite(reading)

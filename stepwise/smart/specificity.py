@@ -177,3 +177,47 @@ def find_lead(text: str, skip: list[tuple[int, int]] | None = None) -> Lead | No
     if vague is not None and (verb is None or vague.start <= verb.start):
         return vague
     return verb
+
+
+# ---- what a weak verb reaches for --------------------------------------------------------
+
+# Verbs of being and becoming: what follows is a quality to show ("be more strategic").
+STATE_VERBS = frozenset(
+    (
+        *("be", "am", "is", "are", "was", "were", "being", "been", "become", "becoming"),
+        *("get", "getting", "feel", "stay", "seem", "look"),
+    )
+)
+_LEADING_LINKS = re.compile(r"^(?:(?:at|about|on|in|with|of|to|for|into|how|what)\s+)+", FLAGS)
+_COMPARATIVES = re.compile(r"\b(?:more|less|better|worse)\b\s*", FLAGS)
+_A_BETTER = re.compile(r"\b(an?)\s+better\b", FLAGS)  # "a better listener": "a good listener"
+_A_BEFORE_VOWEL = re.compile(r"\ba(?=\s+[aeiou])", FLAGS)  # "a more open" lost "more"
+_GET_A_THING = re.compile(r"^(?:a|an|my|our)\b", FLAGS)
+
+
+class WeakTarget(NamedTuple):
+    """What a weak verb reaches for, without its vague comparison: a ``quality`` the person
+    wants to show ("strategic" in "be more strategic") or an ``area`` to act on ("SQL" in
+    "get better at SQL", "our competitors" in "understand our competitors better")."""
+
+    kind: str  # quality or area
+    words: str  # "" when nothing but the verb is left
+
+
+def weak_target(verb: str, obj: str) -> WeakTarget:
+    """What the weak ``verb`` (its words after the first, then ``obj``) reaches for."""
+    first, *carried = verb.split()
+    rest = " ".join([*carried, obj]).strip()
+    plain = _without_comparison(rest)
+    got_a_thing = first.lower().startswith("get") and _GET_A_THING.match(plain)  # "get a grip"
+    is_state = first.lower() in STATE_VERBS and not got_a_thing
+    if is_state and plain and not _LEADING_LINKS.match(plain):
+        return WeakTarget("quality", plain)
+    return WeakTarget("area", _LEADING_LINKS.sub("", plain).strip(" ,;:"))
+
+
+def _without_comparison(words: str) -> str:
+    """The words without "more", "less", "better" or "worse": a comparison with an unnamed
+    before is what made them vague."""
+    plain = _COMPARATIVES.sub("", _A_BETTER.sub(r"\1 good", words)).strip(" ,;:")
+    return _A_BEFORE_VOWEL.sub("an", plain)

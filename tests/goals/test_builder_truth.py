@@ -49,6 +49,18 @@ def test_live_check_judges_the_hours_typed_in_the_form(alice: User, client_for: 
     assert "9 h a week for this goal" in beyond and "capacity of 5 h" in beyond
 
 
+def test_live_check_with_no_weekly_effort_does_not_blame_this_goal_for_the_others(
+    alice: User, client_for: Clients, make_goal: MakeGoal
+) -> None:
+    alice.weekly_growth_hours = Decimal(5)
+    alice.save()
+    make_goal(alice, weekly_effort_hours=Decimal(8))
+    page = live_check(client_for(alice), weekly_effort_hours="0")
+    row = achievable_row(page)
+    assert "8 h of your 5 h" in row
+    assert "Lower this goal" not in page
+
+
 def test_live_check_on_the_edit_page_does_not_count_the_goal_being_edited(
     alice: User, client_for: Clients, make_goal: MakeGoal
 ) -> None:

@@ -68,4 +68,3 @@ def test_the_persons_zone_is_active_for_their_request_and_not_after(
 ) -> None:
     client_for(in_pago_pago).get("/")
     assert timezone.get_current_timezone() == ZoneInfo("UTC")
-

@@ -58,6 +58,23 @@ def test_effort_within_capacity_is_achievable_and_says_so() -> None:
     assert "capacity" in verdict.reason
 
 
+@pytest.mark.parametrize("effort", [0, None])
+def test_a_goal_without_weekly_effort_does_not_fail_capacity_on_its_own_account(
+    effort: float | None,
+) -> None:
+    context = Context(
+        today=TODAY,
+        weekly_capacity_hours=6,
+        effort_hours_per_week=effort,
+        other_active_goals_effort_hours_per_week=9,
+    )
+    analysis = analyze("Run 6 customer interviews by March", context)
+    verdict = analysis.achievable
+    assert verdict.passed, verdict.reason
+    assert "9 h of your 6 h" in verdict.reason
+    assert "Lower this goal's weekly effort" not in str(analysis.to_dict())
+
+
 def test_a_due_date_already_past_is_not_achievable() -> None:
     context = Context(today=TODAY, due_date=date(2026, 10, 1))
     verdict = analyze(TEXT, context).achievable
